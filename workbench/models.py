@@ -132,6 +132,7 @@ class Claim:
     dimension: str | None = None
     about: str | None = None
     id: int | None = None
+    key: str | None = None  # stable across re-extraction; reviews hang on it
     evidence: list[Evidence] = field(default_factory=list)
 
     @property

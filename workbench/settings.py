@@ -49,6 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_zip_depth", 1, "How many zips may nest inside a zip."),
     Setting("max_csv_columns", 1000, "Most columns read from one CSV file."),
     Setting("demo_set", "demo", "Name of the source set seeded from data/demo on first start."),
+    Setting("articles_set", "articles under review",
+            "Set that holds pasted or uploaded articles; not matched against by default."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -1,0 +1,78 @@
+"""Reviews: saved at once, versioned, never silently overwritten, all logged."""
+
+import pytest
+
+from workbench.errors import StaleReview
+from workbench.models import Document, Status
+from workbench.review import get_review, history, reviews_for, save_review
+from workbench.store import Store
+from workbench.store import documents as rows
+
+from helpers import quote, store_doc
+
+TEXT = '"We will respond," Ilya Sorn said.'
+
+
+@pytest.fixture
+def claim(tmp_path):
+    store = Store(tmp_path / "w.db")
+    doc_id = store_doc(store, "a", Document("A", TEXT, path="a.txt"),
+                       [quote(TEXT, "We will respond,", "Ilya Sorn")])
+    [claim] = rows.claims_of(store, doc_id)
+    return store, claim
+
+
+def test_unreviewed_by_default(claim):
+    store, c = claim
+    review = get_review(store, c.key)
+    assert (review.status, review.version) == (Status.UNREVIEWED, 0)
+
+
+def test_save_then_reload_shows_it(claim):
+    store, c = claim
+    save_review(store, c, status="contradicted", note="see wire", reviewer="ana",
+                cited=[{"title": "W"}], expected_version=0)
+    review = reviews_for(store, [c.key])[c.key]
+    assert (review.status, review.note, review.reviewer, review.version) == (
+        Status.CONTRADICTED, "see wire", "ana", 1)
+    assert review.cited == [{"title": "W"}]
+    assert review.claim["text"] == "We will respond,"
+
+
+def test_stale_save_is_refused_and_shows_the_other_change(claim):
+    store, c = claim
+    save_review(store, c, status="supported", reviewer="ana", expected_version=0)
+    with pytest.raises(StaleReview) as info:
+        save_review(store, c, status="misquoted", reviewer="ben", expected_version=0)
+    assert info.value.current.reviewer == "ana"
+    assert info.value.current.status is Status.SUPPORTED
+    assert get_review(store, c.key).status is Status.SUPPORTED  # ben's write did not land
+    save_review(store, c, status="misquoted", reviewer="ben", expected_version=1)  # merged
+    assert get_review(store, c.key).version == 2
+
+
+def test_every_change_is_an_event(claim):
+    store, c = claim
+    save_review(store, c, status="supported", reviewer="ana", expected_version=0)
+    save_review(store, c, status="needs follow-up", note="call them", reviewer="ben",
+                expected_version=1)
+    events = history(store, c.key)
+    assert [(e.old_status, e.new_status, e.reviewer) for e in events] == [
+        (None, "supported", "ana"), ("supported", "needs follow-up", "ben")]
+
+
+def test_review_survives_reextraction_of_its_document(claim):
+    store, c = claim
+    save_review(store, c, status="supported", reviewer="ana", expected_version=0)
+    new_text = "Intro line. " + TEXT
+    doc_id = store_doc(store, "a", Document("A", new_text, path="a.txt"),
+                       [quote(new_text, "We will respond,", "Ilya Sorn")])
+    [again] = rows.claims_of(store, doc_id)
+    assert again.key == c.key and again.start != c.start
+    assert get_review(store, again.key).status is Status.SUPPORTED
+
+
+def test_unknown_status_is_refused(claim):
+    store, c = claim
+    with pytest.raises(ValueError):
+        save_review(store, c, status="probably fine", expected_version=0)

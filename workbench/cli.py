@@ -1,0 +1,173 @@
+"""The command line: the same functions as the app, no UI.
+
+Exit codes: 0 when everything worked, 1 when some input was rejected (each file
+named on stderr with the reason), 2 on misuse (argparse's own code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import settings
+from .corpus import add_article, default_sets, open_store, seed_demo
+from .errors import WorkbenchError
+from .export import export_rows, to_csv, to_json
+from .extract import analyse
+from .ingest import ingest_paths
+from .match import check_document
+from .models import Rejected, Status
+from .nlp import load_pipeline
+from .sources import read_article, read_path
+
+def _settings_epilog() -> str:
+    lines = ["settings (environment variables):"]
+    lines += [f"  {s.env_var:<28} {s.help} (default: {s.default})" for s in settings.SETTINGS]
+    return "\n".join(lines)
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m workbench", description="Check quotes and numbers against sources.",
+        epilog=_settings_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="database file (default: $WORKBENCH_DB or the embedded one)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="load files, folders or zips into a source set")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--set", required=True, dest="source_set", help="name of the source set")
+
+    p = sub.add_parser("extract", help="print the claims of documents (no database)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("check", help="extract an article's claims and match them")
+    p.add_argument("article")
+    p.add_argument("--set", action="append", dest="sets", help="set to match against (repeat)")
+    p.add_argument("--sources", nargs="+", help="paths to load into a set first")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("export", help="write reviewed claims to CSV (or .json)")
+    p.add_argument("--out", required=True)
+    p.add_argument("--all", action="store_true", help="include unreviewed claims")
+    p.add_argument("--set", dest="source_set")
+    p.add_argument("--status", action="append", choices=[str(s) for s in Status])
+
+    p = sub.add_parser("evaluate", help="score the extractors on the annotated set")
+    p.add_argument("--json-out", help="also write the figures to this file")
+
+    sub.add_parser("seed-demo", help="load the demo set into an empty database")
+    sub.add_parser("sets", help="list source sets")
+    return parser
+
+def _warn_fallback() -> None:
+    warning = load_pipeline().warning
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+
+def _report_rejected(rejected: list[Rejected]) -> int:
+    for item in rejected:
+        print(f"rejected: {item}", file=sys.stderr)
+    return 1 if rejected else 0
+
+def cmd_ingest(args) -> int:
+    _warn_fallback()
+    report = ingest_paths(open_store(args.db), args.paths, args.source_set)
+    print(report.summary())
+    return _report_rejected(report.rejected)
+
+def cmd_extract(args) -> int:
+    _warn_fallback()
+    out, rejected = [], []
+    for path in args.paths:
+        for item in read_path(path):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                continue
+            claims = analyse(item.text).claims
+            out.append({"document": item.to_dict(), "claims": [c.to_dict() for c in claims]})
+    if args.json:
+        print(json.dumps({"documents": out}, ensure_ascii=False, indent=2))
+    else:
+        for entry in out:
+            print(f"# {entry['document']['title']}")
+            for c in entry["claims"]:
+                print(f"  {_describe(c)}")
+    return _report_rejected(rejected)
+
+def _describe(c: dict) -> str:
+    if c["kind"] == "quote":
+        return f"quote  “{c['text']}” — {c['speaker'] or '?'} ({c['cue'] or 'no cue'})"
+    return f"number {c['text']} → {c['si_value']} {c['si_unit']} ({c['dimension']})"
+
+def cmd_check(args) -> int:
+    _warn_fallback()
+    store = open_store(args.db)
+    rejected: list[Rejected] = []
+    sets = args.sets
+    if args.sources:
+        name = (sets or ["sources"])[0]
+        report = ingest_paths(store, args.sources, name)
+        rejected += report.rejected
+        sets = sorted(set(sets or []) | {name})
+    path = Path(args.article)
+    article = add_article(store, read_article(path.name, path.read_bytes()))
+    article, claims = check_document(store, article.id, sets=sets or default_sets(store))
+    if args.json:
+        print(json.dumps({"article": article.to_dict(), "claims": [c.to_dict() for c in claims]},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(f"# {article.title}")
+        for c in claims:
+            print(f"  {_describe(c.to_dict())}")
+            for e in c.evidence[:3]:
+                print(f"      {e.relation:<13} {e.score:5.1f}  {e.document.outlet or e.document.title}")
+    return _report_rejected(rejected)
+
+def cmd_export(args) -> int:
+    rows = export_rows(open_store(args.db), include_all=args.all, source_set=args.source_set,
+                       status=args.status)
+    text = to_json(rows) if args.out.endswith(".json") else to_csv(rows)
+    Path(args.out).write_text(text, encoding="utf-8", newline="")
+    print(f"{len(rows)} claims written to {args.out}")
+    return 0
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate_all
+
+    figures = evaluate_all()
+    print(json.dumps(figures, indent=2))
+    if args.json_out:
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+def cmd_seed_demo(args) -> int:
+    _warn_fallback()
+    report = seed_demo(open_store(args.db))
+    print(report.summary() if report else "database already holds sets: nothing seeded")
+    return _report_rejected(report.rejected) if report else 0
+
+def cmd_sets(args) -> int:
+    from .store.documents import list_sets
+
+    for s in list_sets(open_store(args.db)):
+        span = f"{s.first_published or '?'} … {s.last_published or '?'}"
+        print(f"{s.name}\t{s.documents} documents\t{span}\t{', '.join(s.outlets)}")
+    return 0
+
+COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "check": cmd_check,
+            "export": cmd_export, "evaluate": cmd_evaluate, "seed-demo": cmd_seed_demo,
+            "sets": cmd_sets}
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.db:
+        os.environ[settings.SETTINGS[0].env_var] = args.db
+    try:
+        return COMMANDS[args.command](args)
+    except (WorkbenchError, OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

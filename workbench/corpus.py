@@ -1,0 +1,47 @@
+"""The corpus as a fact-checker sees it: articles under review, the sets to match
+them against, and the demo set seeded on first start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import settings
+from .ingest import IngestReport, ingest, ingest_paths
+from .models import Document
+from .sources import read_article
+from .store import Store
+from .store import documents as rows
+
+DEMO_DIR = settings.PROJECT_ROOT / "data" / "demo"
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """The database named by ``path``, else by the ``db`` setting."""
+    return Store(path or settings.db_path())
+
+
+def add_article(store: Store, article: Document, **kw) -> Document:
+    """Store an article pasted or uploaded for review (extracted like any source)
+    in the articles set, and return it with its id."""
+    name = str(settings.get("articles_set"))
+    report = ingest(store, [article], name, **kw)
+    if not report.document_ids:
+        raise ValueError("; ".join(str(r) for r in report.rejected) or "nothing to store")
+    return rows.get_document(store, report.document_ids[-1])
+
+
+def default_sets(store: Store) -> list[str]:
+    """Every set but the articles under review: what claims are matched against."""
+    articles = str(settings.get("articles_set"))
+    return [s.name for s in rows.list_sets(store) if s.name != articles]
+
+
+def seed_demo(store: Store, demo_dir: Path = DEMO_DIR) -> IngestReport | None:
+    """Load the demo sources and article into an empty database; None if it
+    already holds something (first start only)."""
+    if rows.list_sets(store):
+        return None
+    report = ingest_paths(store, [demo_dir / "sources"], str(settings.get("demo_set")))
+    for path in sorted((demo_dir / "article").glob("*")):
+        add_article(store, read_article(path.name, path.read_bytes()))
+    return report

@@ -1,0 +1,108 @@
+"""Finding the evidence for a claim in the chosen source sets.
+
+The index proposes, rapidfuzz decides: FTS5 fetches candidate passages (and the
+quotes and quantities extracted from them at ingest), then quotes are scored by
+rapidfuzz and quantities compared in SI units. A claim is never matched against
+its own document or a duplicate of it (same content hash). This package does not
+store reviews; ``check_document`` caches evidence until the corpus changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import settings
+from ..models import Claim, ClaimKind, Document, Evidence, Relation
+from ..store import Store
+from ..store import documents as doc_rows
+from ..store import search
+from .numbers import numeric_evidence
+from .quotes import quote_evidence
+from .serialize import evidence_from_dict, evidence_to_dict
+
+__all__ = ["Knobs", "check_document", "find_evidence"]
+
+ORDER = {Relation.RELATED: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Knobs:
+    """Matching settings, read once per check."""
+
+    tolerance: float
+    quote_min_score: float
+    candidates: int
+    max_evidence: int
+
+    @classmethod
+    def from_settings(cls) -> Knobs:
+        return cls(float(settings.get("tolerance")), float(settings.get("quote_min_score")),
+                   int(settings.get("candidates")), int(settings.get("max_evidence")))
+
+    def signature(self) -> str:
+        return f"{self.tolerance}|{self.quote_min_score}|{self.candidates}|{self.max_evidence}"
+
+
+def find_evidence(
+    store: Store,
+    claim: Claim,
+    article: Document,
+    *,
+    sets: Sequence[str] | None = None,
+    knobs: Knobs | None = None,
+) -> list[Evidence]:
+    """Ranked evidence for one claim of a stored article."""
+    knobs = knobs or Knobs.from_settings()
+    with store.read() as conn:
+        row = search.passage_containing(conn, article.id, claim.start) if article.id else None
+        context = row["text"] if row else article.text[max(0, claim.start - 200):claim.end + 200]
+        if claim.kind is ClaimKind.QUOTE:
+            found = quote_evidence(conn, claim, article, sets=sets, knobs=knobs)
+        else:
+            found = numeric_evidence(conn, claim, context, article, sets=sets, knobs=knobs)
+    found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
+    return found[: knobs.max_evidence]
+
+
+def check_document(
+    store: Store, doc_id: int, *, sets: Sequence[str] | None = None, knobs: Knobs | None = None
+) -> tuple[Document, list[Claim]]:
+    """The article's claims, each with its evidence; cached until the corpus,
+    the chosen sets or the matching settings change."""
+    knobs = knobs or Knobs.from_settings()
+    article = doc_rows.get_document(store, doc_id)
+    if article is None:
+        from ..errors import NotFound
+        raise NotFound(f"no document with id {doc_id}")
+    claims = doc_rows.claims_of(store, doc_id)
+    scope = "*" if sets is None else "\x1f".join(sorted(sets))
+    signature = f"{store.corpus_version()}|{scope}|{knobs.signature()}"
+    cached = _load_cache(store, [c.id for c in claims], signature)
+    fresh = {}
+    for claim in claims:
+        if claim.id in cached:
+            claim.evidence = cached[claim.id]
+        else:
+            claim.evidence = find_evidence(store, claim, article, sets=sets, knobs=knobs)
+            fresh[claim.id] = claim.evidence
+    if fresh:
+        _save_cache(store, fresh, signature)
+    return article, claims
+
+
+def _load_cache(store: Store, claim_ids: list[int], signature: str) -> dict[int, list[Evidence]]:
+    out = {}
+    with store.read() as conn:
+        for claim_id, payload in search.cached_evidence(conn, claim_ids, signature):
+            out[claim_id] = [evidence_from_dict(d) for d in json.loads(payload)]
+    return out
+
+
+def _save_cache(store: Store, fresh: dict[int, list[Evidence]], signature: str) -> None:
+    with store.write() as conn:
+        search.cache_evidence(conn, [
+            (claim_id, signature, json.dumps([evidence_to_dict(e) for e in evidence]))
+            for claim_id, evidence in fresh.items()
+        ])

@@ -1,0 +1,102 @@
+"""Evidence for a numeric claim: same-dimension quantities about the same subject.
+
+The subject is the claim's ``about`` plus the proper nouns of its sentence
+("Korval", "Dnipro"); only documents that mention it are looked at, and only their
+quantities of the claim's dimension (a train's 320 km/h is not evidence about a
+missile, and a count of carriages is not a count of warheads). Values are compared
+in SI units by ``values.compare``. It does not compare quantities across
+dimensions or currencies, nor read meaning into "as fast as a rifle bullet".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..models import Claim, Document, Evidence, Relation
+from ..store import search
+from .quotes import fold, query_terms
+from .values import compare, midpoint, ratio
+
+RELATED_MAX = 2
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w’'-]*[a-z][\w-]*")
+NOT_SUBJECTS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr".split()
+)
+
+
+def subject_terms(claim: Claim, context: str) -> list[str]:
+    """Words that say what the number is about: its ``about`` and proper nouns."""
+    terms = query_terms(claim.about) if claim.about else []
+    for match in _CAPITALISED.finditer(context):
+        word = match.group().lower().rstrip("’'s")
+        if match.start() == 0 or word in STOP_WORDS or word in NOT_SUBJECTS or len(word) < 3:
+            continue
+        terms.append(word)
+    return list(dict.fromkeys(terms))
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _about_overlap(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return bool({_stem(w) for w in query_terms(a)} & {_stem(w) for w in query_terms(b)})
+
+
+def _mentions_any(text: str, terms: list[str]) -> float:
+    if not terms:
+        return 0.0
+    words = {_stem(w) for w in fold(text).split()}
+    return sum(_stem(t) in words for t in terms) / len(terms)
+
+
+def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, sets,
+                     knobs) -> list[Evidence]:
+    if claim.si_value is None or claim.dimension is None:
+        return []
+    terms = subject_terms(claim, context)
+    rows = [r for r in search.candidate_passages(
+        conn, terms, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
+        if r["document_id"] != article.id]
+    doc_ids = sorted({r["document_id"] for r in rows})
+    quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
+                                                si_unit=claim.si_unit)
+    docs = search.documents_by_id(conn, doc_ids)
+    found, used_passages = [], set()
+    claim_mid = midpoint(claim.si_value, claim.si_value_max)
+    for other, passage_id, p_start, p_text, doc_id in quantities:
+        if other.si_value is None or p_text is None:
+            continue
+        about_same = _about_overlap(claim.about, other.about)
+        if claim.dimension == "count" and not about_same:
+            continue
+        overlap = _mentions_any(p_text, terms)
+        similarity = fuzz.token_set_ratio(fold(context), fold(p_text))
+        if not (about_same or overlap or similarity >= 60):
+            continue
+        relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
+                           other.si_value, other.si_value_max, tolerance=knobs.tolerance)
+        score = 0.5 * similarity + 50 * max(overlap, 1.0 if about_same else 0.0)
+        found.append(Evidence(
+            docs[doc_id], p_text, other.start, other.end, score, relation,
+            passage_start=p_start, si_value=other.si_value, si_value_max=other.si_value_max,
+            ratio=ratio(claim_mid, midpoint(other.si_value, other.si_value_max)),
+            quote=other.text, passage_id=passage_id,
+        ))
+        used_passages.add(passage_id)
+    related = []
+    for row in rows:
+        if len(related) >= RELATED_MAX:
+            break
+        if row["id"] not in used_passages and _mentions_any(row["text"], terms) >= 0.5:
+            related.append(Evidence(docs[row["document_id"]], row["text"], row["start"],
+                                    row["end"], 50 * _mentions_any(row["text"], terms),
+                                    Relation.RELATED, passage_start=row["start"],
+                                    passage_id=row["id"]))
+    return found + related

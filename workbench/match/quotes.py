@@ -1,0 +1,127 @@
+"""Evidence for a quote: the same words elsewhere, and who said them there.
+
+Candidates come from FTS5 (passages sharing the quote's words). Where a passage
+holds a quote extracted at ingest, quote is compared with quote (and speaker with
+speaker); elsewhere the quote is aligned inside the passage with
+``partial_ratio_alignment``. It does not detect paraphrase without shared words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..models import Claim, Document, Evidence, Relation
+from ..store import search
+from .wording import name_tokens, same_speaker
+
+SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
+MISATTRIBUTION_MIN = 85.0  # words close enough that another speaker is a finding
+RELATED_MAX = 3
+_NONWORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, punctuation to spaces; keeps offsets (same length) for ASCII."""
+    return re.sub(r"[^\w]", " ", text.lower())
+
+
+def query_terms(text: str) -> list[str]:
+    words = [w for w in _NONWORD.split(text.lower()) if len(w) > 2 and w not in STOP_WORDS]
+    return words or [w for w in _NONWORD.split(text.lower()) if w]
+
+
+def quote_score(claim: str, other: str) -> float:
+    """Similarity of two quotes: whole-text ratio, or the best partial alignment
+    when one is an excerpt of the other (discounted when much shorter)."""
+    a, b = fold(claim), fold(other)
+    whole = fuzz.ratio(a, b)
+    partial = fuzz.partial_ratio(a, b)
+    shorter, longer = sorted((len(a.split()), len(b.split())))
+    coverage = shorter / longer if longer else 0.0
+    return max(whole, partial * (0.9 + 0.1 * min(1.0, coverage * 2)))
+
+
+def _relation(score: float, claim_speaker: str | None, speaker: str | None, min_score: float):
+    same = same_speaker(claim_speaker, speaker)
+    if same is False and score >= MISATTRIBUTION_MIN:
+        return Relation.MISATTRIBUTED
+    if score >= SAME_WORDS:
+        return Relation.SUPPORTS
+    if score >= min_score:
+        return Relation.VARIES
+    return None
+
+
+def _mentions(passage: str, speaker: str | None) -> bool:
+    tokens = name_tokens(speaker)
+    return bool(tokens) and re.search(rf"\b{re.escape(tokens[-1])}\b", passage.lower()) is not None
+
+
+def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> list[Evidence]:
+    rows = [r for r in search.candidate_passages(
+        conn, query_terms(claim.text), sets=sets, exclude_hash=article.content_hash,
+        limit=knobs.candidates) if r["document_id"] != article.id]
+    if not rows:
+        return []
+    quotes = search.quotes_in_passages(conn, [r["id"] for r in rows])
+    # First pass: one fast batch score of the quote against every candidate passage.
+    first = process.cdist([fold(claim.text)], [fold(r["text"]) for r in rows],
+                          scorer=fuzz.partial_ratio, workers=-1)[0]
+    docs = search.documents_by_id(conn, (r["document_id"] for r in rows))
+    found, related = [], []
+    for row, rough in zip(rows, first, strict=True):
+        document = docs[row["document_id"]]
+        best = _best_in_passage(claim, row, quotes.get(row["id"], []), knobs)
+        if best is not None:
+            found.append(_evidence(document, row, *best))
+        elif len(related) < RELATED_MAX and (rough >= 50 or _mentions(row["text"], claim.speaker)):
+            related.append(Evidence(document, row["text"], row["start"], row["end"],
+                                    float(rough), Relation.RELATED, passage_start=row["start"],
+                                    passage_id=row["id"]))
+    return _dedupe(found) + related
+
+
+def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
+    """(score, relation, start, end, speaker, quote text) of the best match in a
+    passage, preferring a quote extracted there over raw passage text."""
+    best = None
+    for q in stored_quotes:
+        score = quote_score(claim.text, q.text)
+        relation = _relation(score, claim.speaker, q.speaker, knobs.quote_min_score)
+        if relation and (best is None or score > best[0]):
+            best = (score, relation, q.start, q.end, q.speaker, q.text)
+    if best is not None:
+        return best
+    align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row["text"]))
+    if align is None:
+        return None
+    words_claim = len(claim.text.split())
+    span = row["text"][align.dest_start:align.dest_end]
+    score = align.score * min(1.0, len(span.split()) / max(1, words_claim))
+    speaker = claim.speaker if _mentions(row["text"], claim.speaker) else None
+    relation = _relation(score, claim.speaker, speaker, knobs.quote_min_score)
+    if relation is None:
+        return None
+    start = row["start"] + align.dest_start
+    return (score, relation, start, row["start"] + align.dest_end, speaker, span)
+
+
+def _evidence(document, row, score, relation, start, end, speaker, quote) -> Evidence:
+    return Evidence(document, row["text"], start, end, float(score), relation,
+                    passage_start=row["start"], speaker=speaker, quote=quote,
+                    passage_id=row["id"])
+
+
+def _dedupe(items: list[Evidence]) -> list[Evidence]:
+    """One item per quote occurrence: a quote spanning several passages is found
+    through each of them."""
+    seen, out = set(), []
+    for ev in sorted(items, key=lambda e: -e.score):
+        key = (ev.document.id, ev.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out

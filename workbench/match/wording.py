@@ -1,0 +1,72 @@
+"""How two quotes differ: word-level diffs, and whether two speakers are one person.
+
+Only wording is compared here, not meaning: "all the objectives" against "every
+objective" is shown as a change, and the reviewer judges whether it matters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\S+")
+_TRIM = re.compile(r"^\W+|\W+$")
+TITLES = frozenset(
+    "president prime minister defense defence foreign interior minister secretary "
+    "general gen. gen dr. dr mr. mr mrs. mrs ms. ms sen. sen senator rep. rep "
+    "governor gov. mayor chancellor colonel col. lt. sir lord lady the spokesperson "
+    "spokesman spokeswoman chief judge justice professor prof. ambassador".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    op: str  # "equal" | "replace" | "delete" | "insert"
+    claim: str  # words of the claim
+    evidence: str  # words of the evidence
+
+
+def _norm(word: str) -> str:
+    return _TRIM.sub("", word.lower().replace("’", "'"))
+
+
+def word_diff(claim: str, evidence: str) -> list[Change]:
+    """The claim's words against the evidence's, compared case- and
+    punctuation-insensitively, shown with their original spelling."""
+    a, b = _WORD.findall(claim), _WORD.findall(evidence)
+    matcher = difflib.SequenceMatcher(a=[_norm(w) for w in a], b=[_norm(w) for w in b],
+                                      autojunk=False)
+    return [
+        Change(op, " ".join(a[i1:i2]), " ".join(b[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
+def changed_words(claim: str, evidence: str) -> str:
+    """A one-line summary of a diff: ``every objective → all the objectives``."""
+    parts = []
+    for change in word_diff(claim, evidence):
+        if change.op == "equal":
+            continue
+        parts.append(f"{change.claim or '∅'} → {change.evidence or '∅'}")
+    return "; ".join(parts)
+
+
+def name_tokens(name: str | None) -> list[str]:
+    if not name:
+        return []
+    tokens = [_norm(t) for t in name.replace("’s", "").split()]
+    return [t for t in tokens if t and t not in TITLES]
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """True/False when both names are known, None when either is missing.
+    "Zelensky" and "President Volodymyr Zelensky" are the same person."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long_[-len(short):] == short

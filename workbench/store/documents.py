@@ -1,0 +1,244 @@
+"""Rows of the corpus: source sets, documents, their passages and extracted claims.
+
+A document is keyed within its set by where it came from (path and row, else URL,
+else content hash), so re-loading a set updates changed documents in place and
+skips identical ones. Each document is written in one transaction with its
+passages and claims: an interrupted load leaves whole documents or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..models import Claim, ClaimKind, Document, Passage
+from .db import Store, bump_corpus_version
+
+CLAIM_COLUMNS = (
+    "kind", "text", "start", "end", "speaker", "cue", "value", "value_max", "unit",
+    "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def document_key(doc: Document) -> str:
+    if doc.path:
+        return doc.path if doc.record is None else f"{doc.path}#{doc.record}"
+    if doc.url:
+        return doc.url
+    return "sha256:" + doc.content_hash
+
+
+def claim_key(source_set: str, doc_key: str, claim: Claim, occurrence: int) -> str:
+    """A key that survives re-extraction, so reviews stay attached to their claim."""
+    norm = " ".join(claim.text.lower().split())
+    raw = f"{source_set}\x1f{doc_key}\x1f{claim.kind}\x1f{norm}\x1f{occurrence}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class SetSummary:
+    name: str
+    documents: int
+    outlets: list[str]
+    first_published: str | None
+    last_published: str | None
+    updated_at: str
+
+
+def ensure_set(conn: sqlite3.Connection, name: str) -> None:
+    stamp = now()
+    conn.execute(
+        "INSERT INTO sets(name, created_at, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET updated_at = excluded.updated_at",
+        (name, stamp, stamp),
+    )
+
+
+def find_existing(conn: sqlite3.Connection, source_set: str, doc: Document) -> sqlite3.Row | None:
+    """The stored row this document would replace: same key, or same content."""
+    row = conn.execute(
+        "SELECT id, content_hash FROM documents WHERE source_set=? AND doc_key=?",
+        (source_set, document_key(doc)),
+    ).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT id, content_hash FROM documents WHERE source_set=? AND content_hash=?",
+            (source_set, doc.content_hash),
+        ).fetchone()
+    return row
+
+
+def write_document(
+    conn: sqlite3.Connection,
+    source_set: str,
+    doc: Document,
+    passages: list[Passage],
+    claims: list[Claim],
+    existing_id: int | None = None,
+) -> int:
+    """Insert or replace one document with its passages and claims (caller holds
+    the transaction). Returns the document id, which an update keeps."""
+    key = document_key(doc)
+    values = (doc.title, doc.outlet, doc.url, doc.published, doc.path, doc.record,
+              doc.text, doc.content_hash, now())
+    if existing_id is None:
+        cur = conn.execute(
+            "INSERT INTO documents(source_set, doc_key, title, outlet, url, published, path, "
+            "record, text, content_hash, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (source_set, key, *values),
+        )
+        doc_id = cur.lastrowid
+    else:
+        doc_id = existing_id
+        conn.execute("DELETE FROM claims WHERE document_id=?", (doc_id,))
+        conn.execute("DELETE FROM passages WHERE document_id=?", (doc_id,))
+        conn.execute(
+            "UPDATE documents SET doc_key=?, title=?, outlet=?, url=?, published=?, path=?, "
+            "record=?, text=?, content_hash=?, loaded_at=? WHERE id=?",
+            (key, *values, doc_id),
+        )
+    passage_ids = _write_passages(conn, doc_id, passages)
+    _write_claims(conn, source_set, key, doc_id, claims, passages, passage_ids)
+    bump_corpus_version(conn)
+    return doc_id
+
+
+def _write_passages(conn, doc_id: int, passages: list[Passage]) -> list[int]:
+    ids = []
+    for p in passages:
+        cur = conn.execute(
+            "INSERT INTO passages(document_id, start, end, text) VALUES (?,?,?,?)",
+            (doc_id, p.start, p.end, p.text),
+        )
+        ids.append(cur.lastrowid)
+    return ids
+
+
+def _passage_for(offset: int, passages: list[Passage], ids: list[int]) -> int | None:
+    for p, pid in zip(passages, ids, strict=True):
+        if p.start <= offset < p.end:
+            return pid
+    return None
+
+
+def _write_claims(conn, source_set, key, doc_id, claims, passages, passage_ids) -> None:
+    seen: dict[tuple, int] = {}
+    rows = []
+    for claim in claims:
+        ident = (claim.kind, " ".join(claim.text.lower().split()))
+        seen[ident] = seen.get(ident, 0) + 1
+        ckey = claim_key(source_set, key, claim, seen[ident])
+        pid = _passage_for(claim.start, passages, passage_ids)
+        rows.append((doc_id, pid, ckey, *(_claim_value(claim, c) for c in CLAIM_COLUMNS)))
+    conn.executemany(
+        f"INSERT INTO claims(document_id, passage_id, key, {', '.join(CLAIM_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * (3 + len(CLAIM_COLUMNS)))})",
+        rows,
+    )
+
+
+def _claim_value(claim: Claim, column: str):
+    value = getattr(claim, column)
+    return str(value) if column == "kind" else value
+
+
+def row_to_document(row: sqlite3.Row) -> Document:
+    return Document(
+        title=row["title"], text=row["text"], outlet=row["outlet"], url=row["url"],
+        published=row["published"], source_set=row["source_set"], path=row["path"],
+        record=row["record"], id=row["id"],
+    )
+
+
+def row_to_claim(row: sqlite3.Row) -> Claim:
+    values = {c: row[c] for c in CLAIM_COLUMNS}
+    values["kind"] = ClaimKind(values["kind"])
+    return Claim(**values, id=row["id"], key=row["key"])
+
+
+def list_sets(store: Store) -> list[SetSummary]:
+    with store.read() as conn:
+        rows = conn.execute(
+            "SELECT s.name, s.updated_at, COUNT(d.id) AS n, MIN(d.published) AS first, "
+            "MAX(d.published) AS last, GROUP_CONCAT(DISTINCT d.outlet) AS outlets "
+            "FROM sets s LEFT JOIN documents d ON d.source_set = s.name "
+            "GROUP BY s.name ORDER BY s.name"
+        ).fetchall()
+    return [
+        SetSummary(r["name"], r["n"], sorted(filter(None, (r["outlets"] or "").split(","))),
+                   r["first"], r["last"], r["updated_at"])
+        for r in rows
+    ]
+
+
+def delete_set(store: Store, name: str) -> int:
+    """Delete a set and its documents; returns how many documents went."""
+    with store.write() as conn:
+        n = conn.execute("SELECT COUNT(*) FROM documents WHERE source_set=?", (name,)).fetchone()[0]
+        conn.execute("DELETE FROM documents WHERE source_set=?", (name,))
+        conn.execute("DELETE FROM sets WHERE name=?", (name,))
+        bump_corpus_version(conn)
+    return n
+
+
+def list_documents(store: Store, source_set: str | None = None) -> list[Document]:
+    sql = "SELECT * FROM documents"
+    args: tuple = ()
+    if source_set is not None:
+        sql, args = sql + " WHERE source_set=?", (source_set,)
+    with store.read() as conn:
+        rows = conn.execute(sql + " ORDER BY source_set, published, title", args).fetchall()
+    return [row_to_document(r) for r in rows]
+
+
+def get_document(store: Store, doc_id: int) -> Document | None:
+    with store.read() as conn:
+        row = conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+    return None if row is None else row_to_document(row)
+
+
+def claims_of(store: Store, doc_id: int) -> list[Claim]:
+    """The claims extracted from a document at ingest (``key`` set)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            "SELECT * FROM claims WHERE document_id=? ORDER BY start, id", (doc_id,)
+        ).fetchall()
+    return [row_to_claim(r) for r in rows]
+
+
+def claims_for_export(store: Store, source_set: str | None = None) -> list[tuple[Document, Claim]]:
+    """Claims of the documents in scope, with their document (text left out):
+    a set's documents, or else every document with at least one review."""
+    if source_set is not None:
+        where, args = "d.source_set = ?", (source_set,)
+    else:
+        where, args = ("d.id IN (SELECT c2.document_id FROM claims c2 "
+                       "JOIN reviews r ON r.claim_key = c2.key)"), ()
+    with store.read() as conn:
+        rows = conn.execute(
+            "SELECT c.*, d.id AS d_id, d.title AS d_title, d.url AS d_url, d.outlet AS d_outlet, "
+            "d.published AS d_published, d.source_set AS d_set, d.path AS d_path, "
+            "d.record AS d_record FROM claims c JOIN documents d ON d.id = c.document_id "
+            f"WHERE {where} ORDER BY d.source_set, d.title, c.start", args
+        ).fetchall()
+    out = []
+    for r in rows:
+        doc = Document(title=r["d_title"], text="", outlet=r["d_outlet"], url=r["d_url"],
+                       published=r["d_published"], source_set=r["d_set"], path=r["d_path"],
+                       record=r["d_record"], id=r["d_id"])
+        out.append((doc, row_to_claim(r)))
+    return out
+
+
+def document_of_claim(conn: sqlite3.Connection, key: str) -> Document | None:
+    row = conn.execute(
+        "SELECT d.* FROM documents d JOIN claims c ON c.document_id = d.id WHERE c.key=? LIMIT 1",
+        (key,),
+    ).fetchone()
+    return None if row is None else row_to_document(row)
