@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 import pytest
+from helpers import number, quote, store_doc
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,8 +15,6 @@ from workbench.models import Document
 from workbench.review import save_review
 from workbench.store import Store
 from workbench.store import documents as rows
-
-from helpers import number, quote, store_doc
 
 TEXT = '"=HYPERLINK(1)," Ilya Sorn said. It flew at more than 3,200 km/h.'
 

@@ -1,14 +1,13 @@
 """Reviews: saved at once, versioned, never silently overwritten, all logged."""
 
 import pytest
+from helpers import quote, store_doc
 
 from workbench.errors import StaleReview
 from workbench.models import Document, Status
 from workbench.review import get_review, history, reviews_for, save_review
 from workbench.store import Store
 from workbench.store import documents as rows
-
-from helpers import quote, store_doc
 
 TEXT = '"We will respond," Ilya Sorn said.'
 

@@ -3,13 +3,11 @@
 import random
 
 import pytest
+from helpers import number, store_doc
 
 from workbench.models import Document
-from workbench.store import Store, integrity_ok
+from workbench.store import Store, integrity_ok, search
 from workbench.store import documents as rows
-from workbench.store import search
-
-from helpers import number, store_doc
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ import io
 import json
 from collections.abc import Iterable
 
+from . import settings
 from .models import Status
 from .review import Review, all_reviews, reviews_for
-from .store import Store
+from .store import Store, search
 from .store import documents as doc_rows
-from .store import search
 
 COLUMNS = (
     "article_title", "article_url", "source_set", "kind", "claim", "speaker", "cue",
@@ -81,7 +81,8 @@ def export_rows(
 ) -> list[dict]:
     """Rows of the export: reviewed claims (or all claims in scope), raw values."""
     wanted = {str(Status(s)) for s in status} if status else None
-    pairs = doc_rows.claims_for_export(store, source_set)
+    pairs = doc_rows.claims_for_export(store, source_set,
+                                       articles_set=str(settings.get("articles_set")))
     reviews = reviews_for(store, [c.key for _, c in pairs])
     best = _best_scores(store, [c.id for _, c in pairs])
     out, seen = [], set()

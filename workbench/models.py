@@ -144,7 +144,8 @@ class Claim:
         return (self.si_value + self.si_value_max) / 2
 
     def to_dict(self) -> dict:
-        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        """The public JSON of a claim (the internal review ``key`` left out)."""
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "key"}
         out["kind"] = str(self.kind)
         out["evidence"] = [e.to_dict() for e in self.evidence]
         return out

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from .. import settings
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
-from ..store import Store
+from ..store import Store, search
 from ..store import documents as doc_rows
-from ..store import search
 from .numbers import numeric_evidence
 from .quotes import quote_evidence
 from .serialize import evidence_from_dict, evidence_to_dict

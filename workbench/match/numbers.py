@@ -65,6 +65,10 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         conn, terms, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
         if r["document_id"] != article.id]
     doc_ids = sorted({r["document_id"] for r in rows})
+    # Documents about the claim's subject: a quantity there with no subject of its
+    # own ("It flew at Mach 10") is taken to be about it too.
+    about_docs = {r["document_id"] for r in rows if claim.about
+                  and _mentions_any(r["text"], query_terms(claim.about))}
     quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
@@ -78,11 +82,13 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
             continue
         overlap = _mentions_any(p_text, terms)
         similarity = fuzz.token_set_ratio(fold(context), fold(p_text))
-        if not (about_same or overlap or similarity >= 60):
+        inherits = other.about is None and doc_id in about_docs
+        if not (about_same or overlap or similarity >= 60 or inherits):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
                            other.si_value, other.si_value_max, tolerance=knobs.tolerance)
-        score = 0.5 * similarity + 50 * max(overlap, 1.0 if about_same else 0.0)
+        subject = max(overlap, 1.0 if about_same else 0.75 if inherits else 0.0)
+        score = 0.5 * similarity + 50 * subject
         found.append(Evidence(
             docs[doc_id], p_text, other.start, other.end, score, relation,
             passage_start=p_start, si_value=other.si_value, si_value_max=other.si_value_max,

@@ -34,14 +34,16 @@ def query_terms(text: str) -> list[str]:
 
 
 def quote_score(claim: str, other: str) -> float:
-    """Similarity of two quotes: whole-text ratio, or the best partial alignment
-    when one is an excerpt of the other (discounted when much shorter)."""
+    """Similarity of two quotes: whole-text ratio when they are of similar length;
+    when one is an excerpt of the other, the best partial alignment (slightly
+    discounted, so an excerpt never outranks the full quote)."""
     a, b = fold(claim), fold(other)
-    whole = fuzz.ratio(a, b)
-    partial = fuzz.partial_ratio(a, b)
     shorter, longer = sorted((len(a.split()), len(b.split())))
-    coverage = shorter / longer if longer else 0.0
-    return max(whole, partial * (0.9 + 0.1 * min(1.0, coverage * 2)))
+    if not longer:
+        return 0.0
+    if shorter / longer >= 0.8:
+        return fuzz.ratio(a, b)
+    return max(fuzz.ratio(a, b), 0.97 * fuzz.partial_ratio(a, b))
 
 
 def _relation(score: float, claim_speaker: str | None, speaker: str | None, min_score: float):

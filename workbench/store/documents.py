@@ -212,14 +212,17 @@ def claims_of(store: Store, doc_id: int) -> list[Claim]:
     return [row_to_claim(r) for r in rows]
 
 
-def claims_for_export(store: Store, source_set: str | None = None) -> list[tuple[Document, Claim]]:
+def claims_for_export(
+    store: Store, source_set: str | None = None, *, articles_set: str = ""
+) -> list[tuple[Document, Claim]]:
     """Claims of the documents in scope, with their document (text left out):
-    a set's documents, or else every document with at least one review."""
+    a set's documents, or else the articles under review and every document
+    with at least one review."""
     if source_set is not None:
         where, args = "d.source_set = ?", (source_set,)
     else:
-        where, args = ("d.id IN (SELECT c2.document_id FROM claims c2 "
-                       "JOIN reviews r ON r.claim_key = c2.key)"), ()
+        where, args = ("d.source_set = ? OR d.id IN (SELECT c2.document_id FROM claims c2 "
+                       "JOIN reviews r ON r.claim_key = c2.key)"), (articles_set,)
     with store.read() as conn:
         rows = conn.execute(
             "SELECT c.*, d.id AS d_id, d.title AS d_title, d.url AS d_url, d.outlet AS d_outlet, "

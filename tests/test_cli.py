@@ -1,0 +1,83 @@
+"""The command line: exit codes, JSON field names, one-command checks."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from workbench.cli import main
+from workbench.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.model
+DEMO = PROJECT_ROOT / "data" / "demo"
+DOC_FIELDS = {"title", "outlet", "url", "published", "source_set", "path", "record"}
+CLAIM_FIELDS = {"id", "kind", "text", "start", "end", "speaker", "cue", "value", "value_max",
+                "unit", "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
+                "evidence"}
+EVIDENCE_FIELDS = {"document", "passage", "start", "end", "score", "relation", "speaker",
+                   "si_value", "si_value_max", "ratio"}
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch, nlp_trained):
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    return str(tmp_path / "w.db")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_exit_codes(capsys, db, tmp_path):
+    code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo")
+    assert code == 0 and "11 added" in out
+    (tmp_path / "bad.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("Title: Good\n\nThe dam holds 3 million litres.\n")
+    code, out, err = run(capsys, "--db", db, "ingest", str(tmp_path / "bad.txt"),
+                         str(tmp_path / "good.txt"), "--set", "mixed")
+    assert code == 1 and "1 added" in out
+    assert "bad.txt" in err and "empty" in err
+
+
+def test_misuse_exits_2():
+    result = subprocess.run([sys.executable, "-m", "workbench", "ingest", "x"],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert result.returncode == 2 and "--set" in result.stderr
+
+
+def test_extract_json_one_entry_per_record(capsys, db):
+    code, out, _ = run(capsys, "extract", str(DEMO / "sources" / "agencies.csv"), "--json")
+    assert code == 0
+    docs = json.loads(out)["documents"]
+    assert [d["document"]["record"] for d in docs] == [1, 2]
+    assert set(docs[0]["document"]) == DOC_FIELDS
+    assert all(set(c) == CLAIM_FIELDS for d in docs for c in d["claims"])
+
+
+def test_check_does_the_whole_job_in_one_command(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "check", str(DEMO / "article" / "article_under_review.txt"),
+                       "--sources", str(DEMO / "sources"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["article"]["title"].startswith("Varosia test-fires Korval")
+    speed = next(c for c in data["claims"] if "3,200" in c["text"])
+    assert speed["si_unit"] == "m/s" and abs(speed["si_value"] - 888.89) < 0.5
+    assert {e["relation"] for e in speed["evidence"]} >= {"bound_only", "conflicts"}
+    assert all(set(e) == EVIDENCE_FIELDS for c in data["claims"] for e in c["evidence"])
+    assert all(set(e["document"]) == DOC_FIELDS for c in data["claims"] for e in c["evidence"])
+
+
+def test_export_writes_csv(capsys, db, tmp_path):
+    run(capsys, "--db", db, "check", str(DEMO / "article" / "article_under_review.txt"),
+        "--sources", str(DEMO / "sources"), "--json")
+    out_file = tmp_path / "out.csv"
+    code, out, _ = run(capsys, "--db", db, "export", "--out", str(out_file), "--all")
+    assert code == 0
+    frame = pd.read_csv(out_file)
+    assert (frame["status"] == "unreviewed").all() and len(frame) >= 7
+    code, _, _ = run(capsys, "--db", db, "export", "--out", str(out_file))
+    assert code == 0 and len(pd.read_csv(out_file)) == 0

@@ -1,0 +1,81 @@
+"""The demo, end to end: every finding the demo data was written to show.
+
+Runs the real readers, the trained pipeline and the matcher over data/demo."""
+
+import pytest
+
+from workbench import check_document, default_sets, list_documents, list_sets, open_store, seed_demo
+from workbench.models import ClaimKind, Relation
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, nlp_trained):
+    store = open_store(tmp_path_factory.mktemp("demo") / "w.db")
+    report = seed_demo(store)
+    assert report.rejected == []
+    [article] = list_documents(store, "articles under review")
+    article, claims = check_document(store, article.id, sets=default_sets(store))
+    return store, article, claims
+
+
+def relations(claim):
+    return {(e.document.outlet, e.relation) for e in claim.evidence}
+
+
+def find(claims, kind, needle):
+    matches = [c for c in claims if c.kind is kind and needle in c.text]
+    assert matches, f"no {kind} claim containing {needle!r} in {[c.text for c in claims]}"
+    return matches[0]
+
+
+def test_demo_set_is_listed_with_its_documents(demo):
+    store, _, _ = demo
+    sets = {s.name: s for s in list_sets(store)}
+    assert sets["demo"].documents == 11
+    assert "Rail Today" in sets["demo"].outlets
+    assert sets["demo"].first_published.startswith("2026-03-12")
+
+
+def test_speed_is_a_bound_only_and_conflicts_with_the_tabloid(demo):
+    _, _, claims = demo
+    speed = find(claims, ClaimKind.NUMERIC, "3,200")
+    assert speed.qualifier == "more than" and speed.dimension == "speed"
+    rel = relations(speed)
+    for outlet in ("Northwire", "Defence Weekly", "The Global Post", "Science Desk",
+                   "Regional Herald"):
+        assert (outlet, Relation.BOUND_ONLY) in rel, outlet
+    assert ("The Evening Flash", Relation.CONFLICTS) in rel
+    assert not any(e.document.outlet == "Rail Today" for e in speed.evidence)
+    bound = [e for e in speed.evidence if e.relation is Relation.BOUND_ONLY]
+    assert all(3.5 < e.ratio < 4.2 for e in bound)
+
+
+def test_range_and_warheads(demo):
+    _, _, claims = demo
+    assert ("Science Desk", Relation.SUPPORTS) in relations(find(claims, ClaimKind.NUMERIC, "5,500"))
+    warheads = relations(find(claims, ClaimKind.NUMERIC, "six"))
+    assert ("Northwire", Relation.SUPPORTS) in warheads
+    assert ("The Evening Flash", Relation.CONFLICTS) in warheads
+    assert not any(outlet == "Rail Today" for outlet, _ in warheads)
+
+
+def test_quotes_support_vary_and_misattribute(demo):
+    _, _, claims = demo
+    marsh = find(claims, ClaimKind.QUOTE, "reckless escalation")
+    assert marsh.speaker == "Elena Marsh"
+    assert ("Northwire", Relation.SUPPORTS) in relations(marsh)
+    assert ("Baltic Monitor", Relation.VARIES) in relations(marsh)
+    drevic = find(claims, ClaimKind.QUOTE, "threaten no one")
+    assert drevic.speaker == "Anton Drevic"
+    misattributed = [e for e in drevic.evidence if e.relation is Relation.MISATTRIBUTED]
+    assert misattributed and all("Sorn" in e.speaker for e in misattributed)
+    vance = find(claims, ClaimKind.QUOTE, "every objective")
+    assert ("The Global Post", Relation.VARIES) in relations(vance)
+
+
+def test_page_furniture_yields_no_claims(demo):
+    _, article, claims = demo
+    assert "min read" not in article.text and "Enter your email" not in article.text
+    assert not any("min read" in c.text for c in claims)
