@@ -59,8 +59,9 @@ def test_extract_json_one_entry_per_record(capsys, db):
 
 
 def test_check_does_the_whole_job_in_one_command(capsys, db):
-    code, out, _ = run(capsys, "--db", db, "check", str(DEMO / "article" / "article_under_review.txt"),
-                       "--sources", str(DEMO / "sources"), "--json")
+    article = str(DEMO / "article" / "article_under_review.txt")
+    code, out, _ = run(capsys, "--db", db, "check", article, "--sources", str(DEMO / "sources"),
+                       "--json")
     assert code == 0
     data = json.loads(out)
     assert data["article"]["title"].startswith("Varosia test-fires Korval")

@@ -54,7 +54,8 @@ def test_speed_is_a_bound_only_and_conflicts_with_the_tabloid(demo):
 
 def test_range_and_warheads(demo):
     _, _, claims = demo
-    assert ("Science Desk", Relation.SUPPORTS) in relations(find(claims, ClaimKind.NUMERIC, "5,500"))
+    range_ = find(claims, ClaimKind.NUMERIC, "5,500")
+    assert ("Science Desk", Relation.SUPPORTS) in relations(range_)
     warheads = relations(find(claims, ClaimKind.NUMERIC, "six"))
     assert ("Northwire", Relation.SUPPORTS) in warheads
     assert ("The Evening Flash", Relation.CONFLICTS) in warheads

@@ -39,6 +39,7 @@ def test_tolerance_is_a_knob():
     assert compare(100, None, None, 115, None, tolerance=0.20) is S
 
 
-@pytest.mark.parametrize("claim, evidence, expected", [(3200, 12800, 4.0), (10, 5, 0.5), (0, 5, None)])
+@pytest.mark.parametrize("claim, evidence, expected",
+                         [(3200, 12800, 4.0), (10, 5, 0.5), (0, 5, None)])
 def test_ratio_is_evidence_over_claim(claim, evidence, expected):
     assert ratio(claim, evidence) == expected

@@ -24,7 +24,8 @@ def test_same_speaker(a, b, expected):
 
 
 def test_word_diff_shows_changed_words_with_original_spelling():
-    diff = word_diff("The test met every objective we set,", "The test met all the objectives we had set")
+    diff = word_diff("The test met every objective we set,",
+                     "The test met all the objectives we had set")
     ops = [(c.op, c.claim, c.evidence) for c in diff]
     assert ("equal", "The test met", "The test met") in ops
     assert ("replace", "every objective", "all the objectives") in ops
@@ -32,7 +33,8 @@ def test_word_diff_shows_changed_words_with_original_spelling():
 
 
 def test_word_diff_ignores_case_and_punctuation():
-    assert [c.op for c in word_diff("Our tests are defensive.", "our tests are defensive")] == ["equal"]
+    diff = word_diff("Our tests are defensive.", "our tests are defensive")
+    assert [c.op for c in diff] == ["equal"]
 
 
 def test_changed_words_summary():

@@ -71,7 +71,8 @@ def test_fts_never_sees_user_syntax(store):
     rng = random.Random(7)
     with store.read() as conn:
         for _ in range(10_000):
-            text = "".join(rng.choice(SYNTAX) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+            parts = (rng.choice(SYNTAX) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+            text = "".join(parts)
             search.candidate_passages(conn, [text], sets=None, exclude_hash=None, limit=5)
         hits = search.candidate_passages(conn, ["NEAR (brackets)"], sets=["s"], exclude_hash=None,
                                          limit=5)

@@ -23,6 +23,7 @@ from .models import Rejected, Status
 from .nlp import load_pipeline
 from .sources import read_article, read_path
 
+
 def _settings_epilog() -> str:
     lines = ["settings (environment variables):"]
     lines += [f"  {s.env_var:<28} {s.help} (default: {s.default})" for s in settings.SETTINGS]
@@ -123,7 +124,8 @@ def cmd_check(args) -> int:
         for c in claims:
             print(f"  {_describe(c.to_dict())}")
             for e in c.evidence[:3]:
-                print(f"      {e.relation:<13} {e.score:5.1f}  {e.document.outlet or e.document.title}")
+                source = e.document.outlet or e.document.title
+                print(f"      {e.relation:<13} {e.score:5.1f}  {source}")
     return _report_rejected(rejected)
 
 def cmd_export(args) -> int:

@@ -105,8 +105,11 @@ def save_review(
 
 
 def history(store: Store, claim_key: str) -> list[ReviewEvent]:
-    return [ReviewEvent(r["at"], r["reviewer"], r["old_status"], r["new_status"], r["note"],
-                        json.loads(r["cited"]), r["version"]) for r in rows.events(store, claim_key)]
+    return [
+        ReviewEvent(r["at"], r["reviewer"], r["old_status"], r["new_status"], r["note"],
+                    json.loads(r["cited"]), r["version"])
+        for r in rows.events(store, claim_key)
+    ]
 
 
 def all_reviews(store: Store) -> list[Review]:

@@ -82,7 +82,8 @@ def quotes_in_passages(conn: sqlite3.Connection, passage_ids: Sequence[int]) -> 
     out: dict[int, list] = {}
     for chunk in _chunked(passage_ids):
         for row in conn.execute(
-            f"SELECT * FROM claims WHERE kind='quote' AND passage_id IN ({', '.join('?' * len(chunk))})",
+            "SELECT * FROM claims WHERE kind='quote' "
+            f"AND passage_id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ):
             out.setdefault(row["passage_id"], []).append(row_to_claim(row))
