@@ -1,0 +1,113 @@
+"""Loading sets: re-loads update in place, duplicates are skipped, bad files are
+reported while the rest loads, and a killed load can simply be run again."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from workbench.ingest import ingest, ingest_paths, ingest_uploads
+from workbench.models import Document, Rejected
+from workbench.nlp import Pipeline, rule_based_pipeline
+from workbench.settings import PROJECT_ROOT
+from workbench.store import Store, integrity_ok
+from workbench.store import documents as rows
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Pipeline(rule_based_pipeline(), "rules", trained=False)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "w.db")
+
+
+def write(folder, name, body):
+    path = folder / name
+    path.write_text(f"Title: {name}\nOutlet: Wire\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_reload_updates_changed_and_skips_identical(store, tmp_path, rules):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    write(folder, "a.txt", "The dam holds 3 million litres of water.")
+    write(folder, "b.txt", "The bridge is 400 metres long.")
+    first = ingest_paths(store, [folder], "s", pipeline=rules)
+    assert (len(first.added), first.rejected) == (2, [])
+    write(folder, "b.txt", "The bridge is 450 metres long.")
+    second = ingest_paths(store, [folder], "s", pipeline=rules)
+    assert (len(second.added), len(second.updated), len(second.unchanged)) == (0, 1, 1)
+    assert sorted(d.text for d in rows.list_documents(store, "s")) == [
+        "The bridge is 450 metres long.", "The dam holds 3 million litres of water."]
+
+
+def test_identical_content_is_not_duplicated(store, rules):
+    text = "The tunnel took 12 years to build."
+    report = ingest_uploads(store, [("a.txt", text.encode()), ("copy.txt", text.encode())], "s",
+                            pipeline=rules)
+    assert len(report.added) == 1 and len(report.unchanged) == 1
+    assert len(rows.list_documents(store, "s")) == 1
+
+
+def test_bad_files_are_reported_and_the_rest_loads(store, rules):
+    uploads = [("empty.txt", b""), ("good.txt", b"The road is 12 km long."),
+               ("binary.txt", bytes(range(256)) * 10), ("page.exe", b"MZ")]
+    report = ingest_uploads(store, uploads, "s", pipeline=rules)
+    assert report.added == ["good.txt"]
+    assert sorted(r.name for r in report.rejected) == ["binary.txt", "empty.txt", "page.exe"]
+    assert all(r.reason for r in report.rejected)
+
+
+def test_rejected_rows_from_readers_are_kept_with_their_row(store, rules):
+    items = [Document("ok", "Fine text here.", path="ok.txt"), Rejected("x.csv", "bad row", 3)]
+    report = ingest(store, items, "s", pipeline=rules)
+    assert report.added == ["ok.txt"] and str(report.rejected[0]) == "x.csv (row 3): bad row"
+
+
+def test_progress_is_reported_per_item(store, rules):
+    seen = []
+    ingest_uploads(store, [("a.txt", b"One 1 km."), ("b.txt", b"Two 2 km.")], "s", pipeline=rules,
+                   progress=lambda n, name: seen.append((n, name)))
+    assert seen == [(1, "a.txt"), (2, "b.txt")]
+
+
+def test_killed_ingest_leaves_a_consistent_database_and_rerun_completes(tmp_path):
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for i in range(300):
+        write(folder, f"doc{i:03}.txt", f"Report {i}: the convoy of {i + 3} trucks drove {i} km. "
+                                        "Officials said the road was open. " * 20)
+    db = tmp_path / "w.db"
+    env = {**os.environ, "WORKBENCH_MODEL": "no_such_model"}  # the fast rule-based pipeline
+    cmd = [sys.executable, "-m", "workbench", "--db", str(db), "ingest", str(folder),
+           "--set", "big"]
+    child = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    store = None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # kill it once it is part-way through
+        time.sleep(0.2)
+        if db.exists():
+            store = Store(db)
+            n = len(rows.list_documents(store, "big")) if rows.list_sets(store) else 0
+            if n >= 20:
+                break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    store = Store(db)
+    assert integrity_ok(store)
+    partial = len(rows.list_documents(store, "big"))
+    assert 0 < partial < 300
+    rerun = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(rows.list_documents(store, "big")) == 300
+    with store.read() as conn:
+        dupes = conn.execute("SELECT COUNT(*) FROM (SELECT content_hash FROM documents "
+                             "GROUP BY content_hash HAVING COUNT(*) > 1)").fetchone()[0]
+    assert dupes == 0 and integrity_ok(store)
