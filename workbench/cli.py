@@ -137,10 +137,23 @@ def cmd_export(args) -> int:
     return 0
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate_all
+    from .evaluate import evaluate
+    from .nlp import rule_based_pipeline
 
-    figures = evaluate_all()
-    print(json.dumps(figures, indent=2))
+    trained = load_pipeline()
+    figures = {"trained": evaluate(trained.nlp) if trained.trained else None,
+               "fallback": evaluate(rule_based_pipeline())}
+    for name, result in figures.items():
+        if result is None:
+            print(f"{name}: no trained pipeline installed")
+            continue
+        q, n = result["quotes"], result["numbers"]
+        print(f"{name} ({result['pipeline']}): quotes P {q['precision']:.3f} R {q['recall']:.3f} "
+              f"F1 {q['f1']:.3f}, speaker {q['speaker_accuracy']:.3f}; numbers P "
+              f"{n['precision']:.3f} R {n['recall']:.3f} F1 {n['f1']:.3f}, "
+              f"SI {n['si_correct']:.3f}, "
+              f"qualifier {n['qualifier_accuracy']:.3f}; furniture claims "
+              f"{result['furniture_claims']}")
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps(figures, indent=2), encoding="utf-8")

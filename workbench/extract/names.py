@@ -1,0 +1,318 @@
+"""Who is named in a document: people, their roles and organisations, in text order.
+
+The quote extractor resolves "he said", "the minister said" and "Zelensky said" to
+the fullest name the document gives. This module tokenises the text once, finds
+capitalised runs outside quoted spans, strips titles ("Defense Minister Rustem
+Umerov" -> "Rustem Umerov"), ties roles to names ("the forecaster, Tomasz Nowak,";
+"Kate Whitfield, a defence analyst"; "Kremlin spokesman Dmitry Peskov") and indexes
+surnames. With NER (trained pipeline) PERSON entities confirm single-word names and
+place/nationality entities veto runs; without it capitalised-name heuristics decide.
+
+It does NOT do coreference beyond "last person named", gender agreement, or
+nicknames and first-name-only mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.tokens import Doc
+
+from .lexicon import (
+    ABBREVIATIONS,
+    CAP_STOP,
+    DETERMINERS,
+    INSTITUTIONS,
+    NAME_SUFFIXES,
+    NP_BREAK,
+    PARTICLES,
+    PLACE_FIRST,
+    ROLE_WORDS,
+    TITLES,
+)
+from .quotemarks import MARK_RUN
+
+_TOKEN = re.compile(r"\w+(?:['\u2019.\-]\w+)*|" + MARK_RUN.pattern + r"|\S")
+_LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "
+                      "via through".split())
+_NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
+                         "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
+
+
+class Tok(NamedTuple):
+    """A word or a punctuation character with its offsets (a tuple: cheap to make)."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper() and self.text[0].isalpha()
+
+
+def tokenize(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    add, new = out.append, tuple.__new__  # the fast path of Tok(...): this runs per token
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        add(new(Tok, (word, start, end, word.lower())))
+    return out
+
+
+def bare(word: str) -> str:
+    """``word`` without a possessive ending ("Zelensky's" -> "Zelensky")."""
+    if word[-2:].lower() in ("'s", "\u2019s"):
+        return word[:-2]
+    return word.rstrip("'\u2019")
+
+
+def possessive(word: str) -> bool:
+    return word[-2:].lower() in ("'s", "\u2019s")
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles: ["Defense", "Minister", "Rustem", "Umerov"] -> the name."""
+    words = [w for w in words if w not in (".", ",")]
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLES:
+            cut = i + 1
+    while cut < len(words) - 2 and words[cut].lower() in ("of", "for", "the"):
+        cut += 2 if words[cut].lower() != "the" else 1
+    rest = words[cut:]
+    if not rest or all(w.lower().rstrip(".") in NAME_SUFFIXES for w in rest):
+        return words
+    return rest
+
+
+def display(word: str) -> str:
+    """"UMEROV" -> "Umerov" (transcript labels); other words unchanged."""
+    return word.capitalize() if len(word) > 1 and word.isupper() else word
+
+
+def is_org(words: list[str]) -> bool:
+    return bool(words) and bare(words[-1]).lower() in INSTITUTIONS
+
+
+def role_key(words: list[str]) -> list[str]:
+    """Lookup keys for a role phrase: the words after any possessive, then the head."""
+    words = [w.lower() for w in words if w.lower() not in DETERMINERS]
+    for i, w in enumerate(words):
+        if w in NP_BREAK:  # "spokesperson for the ministry" -> "spokesperson"
+            words = words[:i]
+            break
+    pos = [i for i, w in enumerate(words) if possessive(w)]
+    if pos:
+        words = words[pos[-1] + 1:]
+    return [" ".join(words), words[-1]] if words else []
+
+
+def _entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, label) of the named entities; empty without NER.
+
+    Read through ``to_array``: ``doc.ents`` builds a Span per entity in Python, which
+    costs a tenth of a second on a 100 KB document."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).tolist()
+    out: list[tuple[int, int, str]] = []
+    open_at = -1
+    for i, (iob, label, idx, length) in enumerate(rows + [[2, 0, 0, 0]]):
+        if open_at >= 0 and iob != 1:  # 1 = inside, 2 = outside, 3 = begin
+            first, last = rows[open_at], rows[i - 1]
+            out.append((first[2], last[2] + last[3], doc.vocab.strings[first[1]]))
+            open_at = -1
+        if iob == 3:
+            open_at = i
+    return out
+
+
+class NameIndex:
+    """People and organisations named in ``doc`` outside quoted spans, by position."""
+
+    def __init__(self, doc: Doc, text: str, toks: list[Tok], covered: list[bool]) -> None:
+        self.text = text  # doc.text, passed in: spaCy rebuilds it token by token on each call
+        self.toks = toks
+        self.covered = covered
+        self._ents = _entities(doc)
+        self._ent_starts = [e[0] for e in self._ents]
+        self.mentions: list[tuple[int, str]] = []  # (position, full name), sorted
+        self.surnames: dict[str, list[tuple[int, str]]] = {}
+        self.roles: dict[str, list[tuple[int, str]]] = {}
+        self.orgs: dict[str, list[tuple[int, str]]] = {}
+        runs = list(self._runs())
+        singles = []
+        for run in runs:
+            kind, words = self._classify(run)
+            pos = toks[run[0]].start
+            if kind == "org":
+                for key in (" ".join(words).lower(), bare(words[-1]).lower()):
+                    self.orgs.setdefault(key, []).append((pos, " ".join(words)))
+            elif kind == "person" and len(words) > 1:
+                full = " ".join(words)
+                self.surnames.setdefault(words[-1].lower(), []).append((pos, full))
+                self.mentions.append((pos, full))
+                self._tie_roles(run, full)
+            elif kind in ("person", "single"):
+                singles.append((run, kind, words))
+        for run, kind, words in singles:
+            full = self._by_surname(words[0], toks[run[0]].start)
+            if full or kind == "person":
+                self.mentions.append((toks[run[0]].start, full or words[0]))
+                self._tie_roles(run, full or words[0])
+        self.mentions.sort()
+
+    # -- building ---------------------------------------------------------------
+    def _runs(self):
+        toks, n, i = self.toks, len(self.toks), 0
+        while i < n:
+            if self.covered[i] or not toks[i].cap:
+                i += 1
+                continue
+            run, j = [i], i + 1
+            while j < n and not self.covered[j] and not possessive(toks[j - 1].text):
+                t, prev = toks[j], toks[j - 1]
+                if "\n" in self.text[prev.end:t.start]:
+                    break
+                if t.cap and t.word:
+                    run.append(j)
+                elif (t.text == "." and t.start == prev.end
+                      and (prev.lower in ABBREVIATIONS or len(prev.text) == 1)):
+                    run.append(j)
+                elif t.lower in PARTICLES and j + 1 < n and toks[j + 1].cap:
+                    run.append(j)
+                else:
+                    break
+                j += 1
+            yield run
+            i = j
+
+    def _classify(self, run: list[int]) -> tuple[str, list[str]]:
+        words = [self.toks[k].text for k in run if self.toks[k].text != "."]
+        while words and words[0].lower() in CAP_STOP:
+            words.pop(0)
+        if not words:
+            return "none", []
+        words[-1] = bare(words[-1])
+        if is_org(words):
+            return "org", words
+        name = strip_titles(words)
+        titled = len(name) < len(words) or self._role_before(run[0])
+        labels = self.labels(self.toks[run[0]].start, self.toks[run[-1]].end)
+        if any(w.isupper() and len(w) > 1 for w in name) or not name[-1][:1].isalpha():
+            return "none", name
+        before = self.toks[run[0] - 1].lower if run[0] > 0 else ""
+        if len(name) == 1 and before in _LOCATIVE and not titled:
+            return "none", name  # "in Brennik": a place, whatever NER says
+        if "PERSON" in labels or titled:
+            return "person", name
+        if labels & _NOT_PERSON or name[0].lower() in PLACE_FIRST:
+            return "none", name
+        return ("person" if len(name) > 1 else "single"), name
+
+    def labels(self, start: int, end: int) -> set[str]:
+        """NER labels overlapping ``[start, end)`` (empty without NER)."""
+        i = max(0, bisect.bisect_right(self._ent_starts, start) - 1)
+        out = set()
+        while i < len(self._ents) and self._ents[i][0] < end:
+            if self._ents[i][1] > start:
+                out.add(self._ents[i][2])
+            i += 1
+        return out
+
+    def _role_before(self, k: int) -> list[str]:
+        """Role words right before a name: "Kremlin spokesman", "former mayor"."""
+        words: list[str] = []
+        j = k - 1
+        while j >= 0 and len(words) < 3 and not self.covered[j] and self.toks[j].word:
+            t = self.toks[j]
+            if t.lower in ROLE_WORDS or (words and t.cap and t.lower not in CAP_STOP):
+                words.insert(0, t.lower)
+                j -= 1
+            else:
+                break
+        return words if any(w in ROLE_WORDS for w in words) else []
+
+    def _tie_roles(self, run: list[int], full: str) -> None:
+        toks, first, last = self.toks, run[0], run[-1]
+        pos = toks[first].start
+        phrases = [self._role_before(first)]
+        titles = [t.lower for t in (toks[k] for k in run) if t.lower.rstrip(".") in TITLES]
+        phrases.append(titles)
+        if first > 0 and toks[first - 1].text == ",":
+            phrases.append(self._phrase_back(first - 2))
+        if last + 2 < len(toks) and toks[last + 1].text == ",":
+            phrases.append(self._phrase_forward(last + 2))
+        for words in phrases:
+            for key in role_key(words):
+                self.roles.setdefault(key, []).append((pos, full))
+
+    def _phrase_back(self, j: int) -> list[str]:
+        words: list[str] = []
+        while j >= 0 and len(words) < 6 and self.toks[j].word and not self.covered[j]:
+            t = self.toks[j]
+            if t.lower in NP_BREAK and t.lower not in ("of", "for"):
+                break
+            words.insert(0, t.text)
+            if t.lower in DETERMINERS:
+                return words
+            j -= 1
+        return words if words and words[-1].islower() else []
+
+    def _phrase_forward(self, j: int) -> list[str]:
+        toks = self.toks
+        if j >= len(toks) or not (toks[j].lower in DETERMINERS or toks[j].lower in ROLE_WORDS):
+            return []
+        words: list[str] = []
+        while j < len(toks) and len(words) < 6 and toks[j].word and not self.covered[j]:
+            if toks[j].lower in NP_BREAK:
+                break
+            words.append(toks[j].text)
+            j += 1
+        return words
+
+    # -- lookups ----------------------------------------------------------------
+    @staticmethod
+    def _pick(items: list[tuple[int, str]], pos: int) -> str | None:
+        if not items:
+            return None
+        before = [name for p, name in items if p <= pos]
+        return before[-1] if before else items[0][1]
+
+    def _by_surname(self, word: str, pos: int) -> str | None:
+        return self._pick(self.surnames.get(bare(word).lower(), []), pos)
+
+    def full_name(self, words: list[str], pos: int) -> str:
+        """The fullest form of a (title-stripped) name at ``pos``."""
+        words = [display(bare(w)) for w in words]
+        if len(words) == 1:
+            return self._by_surname(words[0], pos) or words[0]
+        return " ".join(words)
+
+    def last_person(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.mentions, (pos, ""))
+        return self.mentions[i - 1][1] if i else None
+
+    def add_mention(self, pos: int, name: str) -> None:
+        bisect.insort(self.mentions, (pos, name))
+
+    def role(self, words: list[str], pos: int) -> str | None:
+        for key in role_key(words):
+            found = self._pick(self.roles.get(key, []), pos)
+            if found:
+                return found
+        for key in role_key(words):
+            found = self._pick(self.orgs.get(key, []), pos)
+            if found:
+                return found
+        return None

@@ -1,0 +1,286 @@
+"""Numeric claims: figures with their unit, qualifier, range and subject, in SI.
+
+Why: a fact-checker compares "more than 3,200 km/h" with "Mach 2.6" and "some 300
+troops" with "about 300 soldiers"; each figure becomes one ``Claim`` with its value
+(and range end), canonical unit, SI value, dimension, qualifier ("more than", "about",
+...) and ``about`` (what it measures, see ``subjects``). Numbers are read from the raw
+text by ``numbers.scan`` so the trained pipeline and the blank fallback find the same
+figures; the Doc only helps decide what a figure is about and whether a bare number
+counts a noun. A restatement in another unit, in parentheses or after ", or"
+("700 km (435 miles)"), inherits its figure's qualifier (when it has none) and subject:
+that shared ``about`` is the only link between the two claims.
+
+What it does NOT do: emit clock times, dates, years standing alone, phone numbers, list
+numbering, ordinals, identifiers and model numbers ("Su-34", "Resolution 2231", "Flight
+MH17", "iOS 17"), reading times ("5 min read"), relative times ("two years ago"), ages
+after "aged", or bare numbers with no unit and no counted noun ("one of the", "ten");
+the word "one" alone is never a figure ("one day", "no one"). It does not read a change
+("rose from 3% to 4%", "rose 2% to $5bn") as a range (two figures), compound durations
+("2 hours 15 minutes") as one figure, or fractions other than halves and quarters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ..models import Claim, ClaimKind
+from . import numbers as nums
+from . import subjects as subj
+from .units import CURRENCIES, GLUED_ONLY, SYMBOLS, canonical_unit, dimension_of, match_unit, to_si
+
+_S = r"[ \t\u00a0]"
+QUALIFIERS = {
+    "more than": ("more than", "over", "well over", "just over", "exceeded", "exceeding",
+                  "exceeds", "exceed", "above", "in excess of", "upwards of", "greater than",
+                  "surpassed", "topped"),
+    "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+    "up to": ("up to", "as much as", "as many as", "at most", "a maximum of", "no more than",
+              "as high as", "not more than"),
+    "less than": ("less than", "under", "below", "fewer than", "lower than"),
+    "about": ("about", "around", "roughly", "approximately", "approx.", "some", "an estimated",
+              "estimated", "estimated at", "circa", "~", "c."),
+    "nearly": ("nearly", "almost", "close to", "just under", "not quite", "just shy of"),
+}
+_QUAL_OF = {s: q for q, forms in QUALIFIERS.items() for s in forms}
+_QUAL_ALT = "|".join(re.escape(s).replace(r"\ ", f"{_S}+")
+                     for s in sorted(_QUAL_OF, key=len, reverse=True))
+_QUAL_BEFORE = re.compile(rf"(?<![\w~])(?i:{_QUAL_ALT}){_S}{{0,3}}$")
+_QUAL_AFTER = re.compile(rf"{_S}+or{_S}+(?P<w>more|so|less|fewer)\b|(?P<plus>\+|-plus\b)")
+_POSTFIX = {"more": "at least", "so": "about", "less": "up to", "fewer": "up to"}
+_CURRENCY = re.compile(r"(?P<c>US\$|A\$|C\$|\$|€|£|₽|₴|\b(?:USD|EUR|GBP|RUB|UAH|JPY|CNY|INR|CHF|"
+                       rf"AUD|CAD)){_S}?$")
+_MACH_BEFORE = re.compile(rf"\b(?i:mach){_S}?-?$")
+_OPENER = re.compile(rf"\b(?i:(?P<w>between|from)){_S}+$")
+_MONEY_SCALE = re.compile(r"(?P<s>[mMbB]|bn|tn|mn)(?![A-Za-z])")
+_GAP = re.compile(rf"-|{_S}{{0,2}}")
+_RANGE = re.compile(rf"{_S}*(?P<c>to|and|or|through|–|—|-|‒){_S}*"
+                    rf"(?P<p>US\$|\$|€|£|₽|₴|(?i:mach){_S}?)?")
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year", "decade"})
+_NOT_FIGURE_AFTER = re.compile(rf"{_S}+(?:ago|later|earlier|read)\b")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>[A-Za-z][A-Za-z0-9'’-]*){_S}{{1,2}}$")
+_DEFINITE = frozenset("the these those both its their his her our my your whose all".split())
+_CHANGE = frozenset("rose fell rise rises rising fall falls falling increased increase decreased "
+                    "dropped drop climbed jumped surged slipped declined grew grown cut raised "
+                    "lowered reduced went moved shrank soared plunged plummeted edged up down "
+                    "widened narrowed slowed".split())
+_BARE_BEFORE = frozenset("to of at from reached hit totalled totaled topped numbered was were is "
+                         "are".split())
+_BARE_AFTER = re.compile(rf"{_S}*(?:[.,;:!?)\]]|$|(?:in|on|at|by|for|after|before|as|when|while|"
+                         rf"and|but|since|from|to|between|last|this|over|per|each|every){_S})")
+_ELIDED_AFTER = re.compile(rf"{_S}*(?:[.;!?]|$|(?:were|was|are|is|had|have|remain|remained|died|"
+                           rf"fled){_S})")
+_SHARED_NOUN = re.compile(rf"{_S}+of{_S}+(?:the|its|their|all|those){_S}+")
+_MILLION_NOUN = re.compile(rf"{_S}+[a-z]+s\b")
+_RATIO = re.compile(rf"{_S}+(?:in|out{_S}+of){_S}+\d")
+_RATIO_BEFORE = re.compile(rf"\d{_S}+(?:in|out{_S}+of){_S}+$")
+_LINK = re.compile(rf"{_S}*\({_S}*|,?{_S}+or{_S}+")
+_ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
+    """Numeric claims of ``doc`` in document order (see the module docstring)."""
+    text = doc.text
+    found = list(nums.scan(text))
+    by_start = {n.start: n for n in found}
+    phones = nums.phone_spans(text)
+    phone_starts = [a for a, _ in phones]
+    parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
+    consumed, prev = -1, None
+    for n in found:
+        k = bisect.bisect_right(phone_starts, n.start) - 1
+        if n.start < consumed or (k >= 0 and n.start < phones[k][1]):
+            continue
+        if _next_char(text, n.end).isdigit() and not _prev_char(text, n.start).isalpha():
+            continue  # "4 1 1 2": a run of digits, not a figure (cheap test first)
+        claim = _claim(doc, text, n, by_start, parsed, mach_mps, prev)
+        if claim is None:
+            continue
+        consumed = claim.end
+        link = _LINK.fullmatch(text, prev.end, claim.start) if prev is not None else None
+        if link and prev.unit != claim.unit and prev.dimension == claim.dimension and (
+                "(" not in link.group() or re.match(rf"{_S}*\)", text[claim.end:])):
+            claim.qualifier = claim.qualifier or prev.qualifier
+            claim.about = prev.about
+        prev = claim
+        yield claim
+
+
+def _claim(doc, text, n, by_start, parsed, mach_mps, prev) -> Claim | None:
+    before = _prev_char(text, n.start)  # left-context patterns only run after a word or sign
+    if nums.is_identifier(text, n) or nums.is_list_number(text, n) or nums.is_clock(text, n) \
+            or nums.is_date(text, n) or (before.isalpha() and _word_before(text, n.start) in (
+                "aged", "age")):
+        return None
+    pstart, unit = n.start, None
+    money = _CURRENCY.search(text, max(0, pstart - 5), pstart) \
+        if before in "$€£₽₴" or before.isupper() else None
+    mach = _MACH_BEFORE.search(text, max(0, pstart - 6), pstart) \
+        if not money and before in "hH-" else None
+    if money:
+        unit, pstart = SYMBOLS[money.group("c")], money.start()
+    elif mach:
+        unit, pstart = "Mach", mach.start()
+    opener = _OPENER.search(text, max(0, pstart - 10), pstart) \
+        if _prev_char(text, pstart).isalpha() else None
+    value, end, unit, glued = _unit_after(text, n, unit)
+    if glued:
+        return None
+    value, value_max, end, unit = _range(text, n, pstart, value, end, unit, by_start, opener)
+    start = opener.start() if opener and value_max is not None else pstart
+    left = _prev_char(text, start)
+    qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) \
+        if left and not left.isdigit() else None
+    qualifier = _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())] if qual else None
+    start = qual.start() if qual else start
+    post = _QUAL_AFTER.match(text, end)
+    if post and qualifier is None and value_max is None:
+        qualifier = "more than" if post.group("plus") else _POSTFIX[post.group("w")]
+        end = post.end()
+    if unit in _TIME_UNITS and _NOT_FIGURE_AFTER.match(text, end):
+        return None
+    if n.spelled and n.value == 1 and n.words == 1 and not qualifier and value_max is None:
+        return None  # "one day", "one of the", "no one": a determiner or a pronoun
+    if unit is not None:
+        modifier = not parsed and text[n.end:n.end + 1] == "-" and value_max is None
+        noun = subj.counted_noun(doc, text, end, parsed) if modifier else None
+        about = noun[0] if noun else subj.subject(  # "a 12-hour shift" is about the shift
+            doc, text, start, pstart, end, dimension_of(unit), parsed)
+    else:
+        found = _count(doc, text, n, start, end, by_start, parsed, qualifier, prev)
+        if found is None:
+            return None
+        about, end = found
+    si, si_unit, dimension = to_si(value, unit, mach_mps=mach_mps)
+    si_max = None if value_max is None else to_si(value_max, unit, mach_mps=mach_mps)[0]
+    return Claim(ClaimKind.NUMERIC, text[start:end], start, end, value=value,
+                 value_max=value_max, unit=unit, qualifier=qualifier, si_value=si,
+                 si_value_max=si_max, si_unit=si_unit, dimension=dimension, about=about)
+
+
+def _count(doc, text, n, start, end, by_start, parsed, qualifier,
+           prev) -> tuple[str, int] | None:
+    """(about, end) for a number without a unit that counts something, else None."""
+    if nums.is_year(n) and not qualifier:
+        return None
+    if n.spelled and (_word_before(text, start) or "").lower() in _DEFINITE:
+        return None  # "the two leaders": a reference, not a figure
+    if _is_name(doc, text, n, parsed) or (_word_before(text, start) or "").lower() in ("a", "an"):
+        return None  # "Boeing 737"; "a 30 zone" is a modifier, not a count
+    if _RATIO.match(text, n.end) or _RATIO_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return None  # "3 in 10 adults": a ratio
+    counted = subj.counted_noun(doc, text, end, parsed)
+    shared = _SHARED_NOUN.match(text, end)
+    if counted is None and shared and shared.end() in by_start:
+        counted = subj.counted_noun(doc, text, by_start[shared.end()].end, parsed)
+        counted = counted and (counted[0], end)  # "41 of the 90 seats": 41 seats
+    if counted is not None:
+        return counted
+    if n.spelled:
+        return None
+    if prev is not None and prev.dimension == "count" and prev.about and \
+            _ELIDED_AFTER.match(text, end) and not re.search(r"[.!?]\s", text[prev.end:start]):
+        return prev.about, end  # "12 people were killed and 40 were injured"
+    if not _BARE_AFTER.match(text, end):
+        return None
+    before = (_word_before(text, start) or "").lower()
+    if qualifier is None and before not in _BARE_BEFORE:
+        return None
+    about = subj.subject(doc, text, start, n.start, end, "count", parsed)
+    return (about, end) if about else None
+
+
+def _unit_after(text, n, unit) -> tuple[float, int, str | None, bool]:
+    """(value, end, unit, rejected): the unit after a figure, money multipliers, fractions."""
+    value, end = n.value, n.end
+    if unit not in (None, "Mach"):
+        scale = _MONEY_SCALE.match(text, end) if n.scale == 1 else None
+        if scale:
+            value *= nums.LETTER_SCALES[scale.group("s").lower()]
+            end = scale.end()
+        return value, end, unit, _glued(text, end)
+    gap = _GAP.match(text, end)
+    m = match_unit(text, gap.end()) if unit is None else None
+    if m and not (gap.group() and m.group() in GLUED_ONLY):
+        unit, end = canonical_unit(m.group()), m.end()
+        if n.fraction and unit == "h":
+            value, unit = value * 60, "min"  # "a quarter of an hour" is 15 minutes
+    if n.fraction and unit is None:
+        return value, end, None, True
+    if unit == "m" and not gap.group() and _MILLION_NOUN.match(text, end) and \
+            (_word_before(text, n.start) or "").lower() not in ("a", "an", "the"):
+        value, unit = value * 10**6, None  # "carried 5.2m passengers": million, not metres
+        end = n.end + 1
+    return value, end, unit, _glued(text, end, hyphen=unit is None)
+
+
+def _glued(text: str, end: int, hyphen: bool = True) -> bool:
+    """Letters stuck to the figure ("21st", "1990s", "MH17") or, with no unit, a hyphenated
+    modifier ("7.8-magnitude", "300-strong"; "45-year-old" has its unit)."""
+    return end < len(text) and (text[end].isalpha() or (
+        hyphen and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha()))
+
+
+def _range(text, n, pstart, value, end, unit, by_start, opener):
+    """(value, value_max, end, unit) with a range's upper end when one follows."""
+    none = value, None, end, unit
+    m = _RANGE.match(text, end)
+    if m is None or m.end() not in by_start:
+        return none
+    conn, second = m.group("c"), by_start[m.end()]
+    between = opener is not None and opener.group("w").lower() == "between"
+    if (conn == "and") != between or (conn in "-–—‒" and n.spelled != second.spelled):
+        return none
+    before = (_word_before(text, opener.start() if opener else pstart) or "").lower()
+    if conn == "to" and not between and (before in _CHANGE or (
+            before == "by" and unit is not None and opener is None and end > n.end)):
+        return none  # "rose from 3% to 4%", "rose by 2% to $5bn": a change, two figures
+    carried = unit if unit in CURRENCIES or unit == "Mach" else None
+    prefix = m.group("p")
+    if prefix:
+        carried = "Mach" if prefix.strip().lower() == "mach" else SYMBOLS[prefix.strip()]
+        if carried != (unit or carried):
+            return none
+    high, end2, unit2, glued = _unit_after(text, second, carried)
+    if glued or (unit and unit2 and unit2 != unit) or nums.is_year(second) != nums.is_year(n):
+        return none
+    if second.scale > 1 and n.scale == 1 and n.value < second.base:
+        value = n.value * second.scale  # "between 10 and 12 million"
+    if not high > value:
+        return none
+    return value, high, end2, unit or unit2
+
+
+def _prev_char(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space ("" at the start)."""
+    i = pos
+    while i > 0 and pos - i < 3 and text[i - 1] in " \t\u00a0\u202f":
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
+def _next_char(text: str, pos: int) -> str:
+    i = pos
+    while i < len(text) and i - pos < 3 and text[i] in " \t\u00a0\u202f":
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _word_before(text: str, start: int) -> str | None:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group("w") if m else None
+
+
+def _is_name(doc, text, n, parsed) -> bool:
+    """A number naming something ("Boeing 737", "iOS 17", "Apollo 11"), not counting it."""
+    tok = subj.token_at(doc, n.start) if parsed else None
+    if tok is not None and tok.ent_type_ in _ID_ENTS:
+        return True
+    word = _word_before(text, n.start)
+    if not word or word.islower() or word.lower() in subj.NOT_NOUN or \
+            re.fullmatch(nums.MONTHS, word) or word.lower() in _QUAL_OF:
+        return False
+    return tok is None or tok.i == 0 or doc[tok.i - 1].pos_ in ("PROPN", "NOUN", "X")

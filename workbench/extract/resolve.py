@@ -1,0 +1,72 @@
+"""From an attribution's speaker phrase to a speaker: a name, a role, a pronoun.
+
+``speaker(attr, names, pos)`` turns the words :mod:`speakers` found next to a quote
+into the fullest name the document gives: a capitalised run has its titles stripped
+and a surname is expanded ("Zelensky" -> "Volodymyr Zelensky"); "he"/"she" is the
+last person named before the quote; "the minister" is the name tied to that role;
+an organisation stays as named; an unnamed source stays as described, without its
+article ("the rail operator" -> "rail operator").
+
+It does NOT resolve "they", "we", "I" or "one" (None), check gender, or guess a
+speaker the text does not name.
+"""
+
+from __future__ import annotations
+
+from .lexicon import CAP_STOP, DETERMINERS, PARTICLES, PRONOUNS_OTHER, PRONOUNS_PERSON
+from .names import NameIndex, Tok, bare, is_org, possessive, strip_titles
+from .speakers import Attribution
+
+
+def _name_words(phrase: list[Tok]) -> tuple[str, list[str]] | None:
+    """("name"|"org", words) when the phrase ends in a capitalised run, else None."""
+    k = len(phrase)
+    while k > 0:
+        t = phrase[k - 1]
+        if k < len(phrase) and possessive(t.text):
+            break
+        if not (t.cap or t.text == "." or (t.lower in PARTICLES and k < len(phrase))):
+            break
+        k -= 1
+    if 0 < k < len(phrase) and len(phrase) - k == 1 and possessive(phrase[k - 1].text) \
+            and is_org([phrase[-1].text]):
+        k -= 1  # "St Mary's Hospital": a bare institution keeps its possessor
+        while k > 0 and phrase[k - 1].cap and not possessive(phrase[k - 1].text):
+            k -= 1
+    words = [t.text for t in phrase[k:] if t.text != "."]
+    while words and words[0].lower() in CAP_STOP:
+        words.pop(0)
+    if not words:
+        return None
+    words[-1] = bare(words[-1])
+    if is_org(words):
+        return "org", words
+    return "name", strip_titles(words)
+
+
+def speaker(attr: Attribution, names: NameIndex, pos: int) -> tuple[str | None, bool]:
+    """(speaker, is_person) for an attribution of a quote starting at ``pos``."""
+    for phrase in (attr.subject, attr.appos):
+        found = _name_words(phrase) if phrase else None
+        if found and found[0] == "name":
+            return names.full_name(found[1], pos), True
+    subject = attr.subject
+    if len(subject) == 1 and subject[0].lower in PRONOUNS_PERSON:
+        return names.last_person(min(pos, subject[0].start)), True
+    if len(subject) == 1 and subject[0].lower in PRONOUNS_OTHER:
+        return None, False
+    words = [t.text for t in subject]
+    resolved = names.role(words, pos) if subject else None
+    if resolved or attr.person_only:
+        return resolved, resolved is not None
+    for phrase in (subject, attr.appos):
+        found = _name_words(phrase) if phrase else None
+        if found:  # an organisation named in full
+            return " ".join(found[1]), False
+    if not subject:
+        return None, False
+    while subject and subject[0].lower in DETERMINERS:
+        subject = subject[1:]
+    if not subject:
+        return None, False
+    return names.text[subject[0].start:subject[-1].end], False

@@ -1,0 +1,185 @@
+"""Quotes without quotation marks: transcript turns and attributed blockquotes.
+
+A transcript turn is a line ``NAME: words`` whose label is a person (``UMEROV:``,
+``Jane Smith:``, ``MR. SMITH:``) or a role label (``Q:``, ``A:``, ``REPORTER:``) that
+only gets a speaker when the text maps it (``Q = Lena Park``). A markdown blockquote
+(``> words`` lines) is a quote when a ``— Name`` / ``-- Name`` line closes it.
+
+It does NOT treat page-furniture labels (``Photo:``, ``Updated:``, ``EDITOR'S NOTE:``)
+as speakers, accept a one-word Title-case label unless that surname is named in the
+text, or keep a blockquote that nobody signs (it may be a pull quote or a note).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Claim, ClaimKind
+from .lexicon import PLACE_FIRST
+from .names import NameIndex, display, is_org, strip_titles
+from .quotemarks import MARKS
+
+_LINE = re.compile(r"[^\n]+")
+_MAP = re.compile(r"\b([A-Z]{1,12}) ?= ?([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,4})")
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_DASHES = ("\u2014", "\u2013", "--", "\u2015", "- ", "~")
+ROLE_LABELS = frozenset({
+    "Q", "A", "QUESTION", "ANSWER", "INTERVIEWER", "HOST", "MODERATOR", "REPORTER",
+    "JOURNALIST", "PRESENTER", "ANCHOR", "AUDIENCE", "AUDIENCE MEMBER", "CALLER", "GUEST",
+    "UNIDENTIFIED", "UNIDENTIFIED MALE", "UNIDENTIFIED FEMALE", "VOICE", "CROWD",
+    "INTERPRETER", "TRANSLATOR", "NARRATOR", "SPEAKER", "PANELIST", "PANELLIST",
+})
+LABEL_STOP = frozenset("""
+url link outlet author authors byline dateline headline lead standfirst keywords
+note notes update updates updated correction photo photos image video audio source sources
+credit credits caption read more tel phone telephone fax email e-mail web website published
+posted by tags topics related warning disclaimer summary analysis opinion latest live
+timeline context background claim verdict rating file share follow subscribe advertisement
+contact address location date time title subject from to cc re watch listen breaking
+exclusive key takeaways highlights editor editor's editors see also reporting editing
+jump skip menu search page section chapter part figure table map chart step news
+""".split())
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text)]
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _labelled(line: str) -> bool:
+    """Does the line start like ``Label: ...`` (a header, a turn, a caption)?"""
+    idx = line.find(":", 0, 48)
+    return idx > 0 and line[idx + 1:idx + 2].isspace() and len(line[:idx].split()) <= 4
+
+
+def _signature(line: str) -> str | None:
+    """The name part of a ``— Name, role`` line, else None (``---`` is a rule)."""
+    if not line.startswith(_DASHES):
+        return None
+    rest = line.lstrip("\u2014\u2013\u2015-~ ")
+    return rest if rest[:1].isalpha() else None
+
+
+def turn_label(line: str) -> tuple[str, int] | None:
+    """("LABEL", offset of the words) for a ``LABEL: words`` line, else None."""
+    idx = line.find(":", 0, 48)
+    if idx <= 0 or not line[idx + 1:idx + 2].isspace():
+        return None
+    label, rest = line[:idx].strip(), line[idx + 1:].lstrip()
+    if not label or not rest or rest[0] in MARKS or not any(c.isalpha() for c in rest):
+        return None
+    return label, len(line) - len(rest)
+
+
+def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
+    """(is a turn?, speaker) for a transcript label."""
+    words = label.split()
+    if not 1 <= len(words) <= 4:
+        return False, None
+    if not all(w.strip(".'\u2019-").replace("'", "").replace("\u2019", "").isalpha()
+               for w in words):
+        return False, None
+    if label.upper().rstrip(".") in ROLE_LABELS:
+        return True, mapping.get(label.upper().rstrip("."))
+    if any(w.lower().strip(".") in LABEL_STOP for w in words):
+        return False, None
+    caps = all(w.isupper() for w in words)
+    if not caps and not all(w[0].isupper() for w in words):
+        return False, None
+    name = strip_titles([display(w.rstrip(".")) for w in words])
+    if is_org(name) or name[0].lower() in PLACE_FIRST:
+        return False, None
+    # NER is unreliable on capitals and titles already say "person"; otherwise a place veto
+    labels = set() if caps or len(name) < len(words) else names.labels(pos, pos + len(label))
+    if labels & _PLACES and "PERSON" not in labels:
+        return False, None
+    if len(name) == 1 and not caps and names.full_name(name, pos) == name[0]:
+        return False, None  # a lone Title-case word is a heading unless it is a known name
+    return True, names.full_name(name, pos)
+
+
+def _label_map(text: str, names: NameIndex) -> dict[str, str]:
+    found = {}
+    for m in _MAP.finditer(text):
+        words = strip_titles(m.group(2).rstrip(".").split())
+        found[m.group(1)] = names.full_name(words, m.start())
+    return found
+
+
+def _blockquote(text: str, lines: list[tuple[int, int]], i: int, names: NameIndex):
+    """(claim or None, region end, next line index) for the blockquote starting at ``i``."""
+    parts, j = [], i
+    while j < len(lines) and text[lines[j][0]:lines[j][1]].lstrip().startswith(">"):
+        s, e = lines[j]
+        s = text.index(">", s)
+        while s < e and text[s] in "> \t":
+            s += 1
+        parts.append(_content(text, s, e))
+        j += 1
+    sign = None
+    if parts and _signature(text[parts[-1][0]:parts[-1][1]]):
+        sign = parts.pop()
+    elif j < len(lines) and text[lines[j - 1][1]:lines[j][0]].count("\n") <= 2:
+        s, e = _content(text, *lines[j])
+        if _signature(text[s:e]):
+            sign, j = (s, e), j + 1
+    parts = [p for p in parts if p[1] > p[0]]
+    if sign is None or not parts:
+        return None, lines[j - 1][1], j
+    s, e = parts[0][0], parts[-1][1]
+    if text[s] in MARKS and text[e - 1] in MARKS and e - s > 2:
+        parts[0] = (s + 1, parts[0][1])
+        parts[-1] = (parts[-1][0], e - 1)
+        s, e = s + 1, e - 1
+    signed = _signature(text[sign[0]:sign[1]]) or ""
+    who = re.split(r"[,(;]", signed, maxsplit=1)[0].strip()
+    words = who.split()
+    if words and len(words) <= 6 and all(w[0].isupper() for w in words):
+        who = names.full_name(strip_titles(words), s)
+    quote = " ".join(" ".join(text[a:b].split()) for a, b in parts)
+    claim = Claim(ClaimKind.QUOTE, quote, s, e, speaker=who or None, cue="blockquote")
+    return claim, sign[1], j
+
+
+def structured_quotes(text: str, names: NameIndex) -> Iterator[tuple[Claim, int, int]]:
+    """(claim, region start, region end) for transcript turns and signed blockquotes."""
+    lines = _lines(text)
+    mapping: dict[str, str] | None = None
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if line.lstrip().startswith(">"):
+            claim, region_end, i = _blockquote(text, lines, i, names)
+            if claim:
+                yield claim, s, region_end
+            continue
+        found = turn_label(line)
+        if found is None:
+            i += 1
+            continue
+        if mapping is None:
+            mapping = _label_map(text, names)
+        is_turn, who = _speaker(found[0], names, mapping, s)
+        if not is_turn:
+            i += 1
+            continue
+        k = i + 1
+        while (k < len(lines) and text[lines[k - 1][1]:lines[k][0]].count("\n") == 1
+               and not _labelled(text[lines[k][0]:lines[k][1]])
+               and not text[lines[k][0]:lines[k][1]].lstrip().startswith(">")):
+            k += 1
+        start, end = _content(text, s + found[1], lines[k - 1][1])
+        words = " ".join(text[start:end].split())
+        if who:
+            names.add_mention(s, who)
+        yield Claim(ClaimKind.QUOTE, words, start, end, speaker=who, cue="transcript"), s, end
+        i = k
