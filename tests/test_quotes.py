@@ -30,7 +30,8 @@ CASES = [
      [("Prices will fall by the summer,", "Ewan Price", "said")]),
     ("uk single curly with apostrophes", "‘Britain’s ports don’t have the staff,’ said Owen Hale.",
      [("Britain’s ports don’t have the staff,", "Owen Hale", "said")]),
-    ("uk single straight with '80s", "'We haven't lost at home since the '80s,' said coach Ian Reid.",
+    ("uk single straight with '80s",
+     "'We haven't lost at home since the '80s,' said coach Ian Reid.",
      [("We haven't lost at home since the '80s,", "Ian Reid", "said")]),
     ("apostrophes only", "Ukraine's allies don't agree on the '90s-era rules, and the ministers' "
      "talks stalled.", []),
@@ -44,7 +45,8 @@ CASES = [
      [("The situation is serious,", "Anna Vogel", "said")]),
     ("nested curly", "“She told me ‘never again’ after the vote,” said Tom Hale.",
      [("She told me ‘never again’ after the vote,", "Tom Hale", "said")]),
-    ("nested straight", 'Mayor Ruth Klein was angry. "He said "no" twice before the vote," she said.',
+    ("nested straight",
+     'Mayor Ruth Klein was angry. "He said "no" twice before the vote," she said.',
      [('He said "no" twice before the vote,', "Ruth Klein", "said")]),
     # paragraphs and split quotes
     ("spans paragraphs", 'Coach Amy Ward spoke after the match.\n\n"We were not good enough today.'
@@ -97,7 +99,8 @@ CASES = [
     ("Sen. and Ms. stripped", 'Sen. Amy Park met Ms. Rosa Diaz. "We agree on the bill," Park said.',
      [("We agree on the bill,", "Amy Park", "said")]),
     ("surname resolved", 'Volodymyr Zelensky spoke first. Zelensky\'s aides then left. "We are '
-     'ready for talks," Zelensky said.', [("We are ready for talks,", "Volodymyr Zelensky", "said")]),
+     'ready for talks," Zelensky said.',
+     [("We are ready for talks,", "Volodymyr Zelensky", "said")]),
     ("spokesperson for X", 'Olga Brandt, a spokesperson for the ministry, said: "No decision has '
      'been made."', [("No decision has been made.", "Olga Brandt", "said")]),
     ("short quote standing alone", 'Eva Lind was asked if she would resign. "Never," she said.',
@@ -222,13 +225,14 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_hostile_input_is_fast(nlp_blank, text):
-    """100 KB inputs; only the extractor is timed. spaCy's own tokenizer is super-linear
-    on long runs of punctuation (a few KB of quote marks take seconds), so the Doc is
-    built from the raw string directly: ``doc.text`` is the same."""
+    """100 KB inputs; only the extractor is timed, in CPU seconds of this process (other
+    processes on a busy CI box do not count). spaCy's own tokenizer is super-linear on
+    long runs of punctuation (a few KB of quote marks take seconds), so the Doc is built
+    from the raw string directly: ``doc.text`` is the same."""
     doc = Doc(nlp_blank.vocab, words=[text], spaces=[False])
-    start = time.perf_counter()
+    start = time.process_time()
     claims = list(extract_quotes(doc))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert all(0 <= c.start < c.end <= len(text) for c in claims)
 
 
@@ -236,18 +240,18 @@ def test_hostile_input_is_fast(nlp_blank, text):
                                   ADVERSARIAL["long document"]], ids=["digits", "spaces", "doc"])
 def test_hostile_input_through_the_blank_pipeline(nlp_blank, text):
     doc = nlp_blank(text)
-    start = time.perf_counter()
+    start = time.process_time()
     list(extract_quotes(doc))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 @pytest.mark.model
 def test_realistic_100kb_document_on_trained_pipeline(nlp_trained, record_property):
     text = _long_document(N)
     doc = nlp_trained(text)
-    start = time.perf_counter()
+    start = time.process_time()
     claims = list(extract_quotes(doc))
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     record_property("extract_seconds_100kb_trained", round(seconds, 3))
     print(f"\n100 KB realistic document, trained pipeline: {len(claims)} quotes "
           f"in {seconds:.3f} s (nlp time excluded)")

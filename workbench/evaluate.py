@@ -35,8 +35,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .extract.names import strip_titles
 from .extract.quotes import extract_quotes
+from .extract.words import strip_titles
 from .models import Claim
 from .nlp import FALLBACK_NAME
 from .settings import PROJECT_ROOT

@@ -7,6 +7,7 @@ quote and quantity extractors. It does not store anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,6 +18,22 @@ from .quantities import extract_quantities
 from .quotes import extract_quotes
 
 CHUNK_CHARS = 100_000
+LONG_RUN = re.compile(r"\S{64,}")  # no word, number or URL we extract is this long
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{8,}")  # decoration, never a claim
+
+
+def defuse(text: str) -> str:
+    """Blank out runs of 8+ punctuation marks and break runs of 64+ non-space
+    characters with a space every 32.
+
+    spaCy's tokenizer is superlinear on long runs of punctuation (100 KB of quote
+    marks would stall it for minutes); no claim lives inside such a run, and the
+    length, hence every offset, is unchanged."""
+    text = PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
+    if not LONG_RUN.search(text):
+        return text
+    return LONG_RUN.sub(lambda m: " ".join(
+        m.group()[i:i + 31] for i in range(0, len(m.group()), 32)).ljust(len(m.group())), text)
 
 
 @dataclass(slots=True)
@@ -51,7 +68,7 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
     for text in texts:
         passages: list[Passage] = []
         claims: list[Claim] = []
-        pieces = list(chunks(text))
+        pieces = list(chunks(defuse(text)))
         for (offset, _), doc in zip(pieces, pipeline.nlp.pipe(p for _, p in pieces), strict=True):
             for sent in doc.sents:
                 if sent.text.strip():

@@ -15,8 +15,6 @@ nicknames and first-name-only mentions.
 from __future__ import annotations
 
 import bisect
-import re
-from typing import NamedTuple
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
@@ -25,116 +23,39 @@ from .lexicon import (
     ABBREVIATIONS,
     CAP_STOP,
     DETERMINERS,
-    INSTITUTIONS,
-    NAME_SUFFIXES,
     NP_BREAK,
     PARTICLES,
     PLACE_FIRST,
     ROLE_WORDS,
     TITLES,
 )
-from .quotemarks import MARK_RUN
+from .words import Tok, bare, display, is_org, possessive, role_key, strip_titles
 
-_TOKEN = re.compile(r"\w+(?:['\u2019.\-]\w+)*|" + MARK_RUN.pattern + r"|\S")
 _LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "
                       "via through".split())
 _NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
                          "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
 
 
-class Tok(NamedTuple):
-    """A word or a punctuation character with its offsets (a tuple: cheap to make)."""
-
-    text: str
-    start: int
-    end: int
-    lower: str
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper() and self.text[0].isalpha()
-
-
-def tokenize(text: str) -> list[Tok]:
-    out: list[Tok] = []
-    add, new = out.append, tuple.__new__  # the fast path of Tok(...): this runs per token
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        add(new(Tok, (word, start, end, word.lower())))
-    return out
-
-
-def bare(word: str) -> str:
-    """``word`` without a possessive ending ("Zelensky's" -> "Zelensky")."""
-    if word[-2:].lower() in ("'s", "\u2019s"):
-        return word[:-2]
-    return word.rstrip("'\u2019")
-
-
-def possessive(word: str) -> bool:
-    return word[-2:].lower() in ("'s", "\u2019s")
-
-
-def strip_titles(words: list[str]) -> list[str]:
-    """Drop leading titles: ["Defense", "Minister", "Rustem", "Umerov"] -> the name."""
-    words = [w for w in words if w not in (".", ",")]
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES:
-            cut = i + 1
-    while cut < len(words) - 2 and words[cut].lower() in ("of", "for", "the"):
-        cut += 2 if words[cut].lower() != "the" else 1
-    rest = words[cut:]
-    if not rest or all(w.lower().rstrip(".") in NAME_SUFFIXES for w in rest):
-        return words
-    return rest
-
-
-def display(word: str) -> str:
-    """"UMEROV" -> "Umerov" (transcript labels); other words unchanged."""
-    return word.capitalize() if len(word) > 1 and word.isupper() else word
-
-
-def is_org(words: list[str]) -> bool:
-    return bool(words) and bare(words[-1]).lower() in INSTITUTIONS
-
-
-def role_key(words: list[str]) -> list[str]:
-    """Lookup keys for a role phrase: the words after any possessive, then the head."""
-    words = [w.lower() for w in words if w.lower() not in DETERMINERS]
-    for i, w in enumerate(words):
-        if w in NP_BREAK:  # "spokesperson for the ministry" -> "spokesperson"
-            words = words[:i]
-            break
-    pos = [i for i, w in enumerate(words) if possessive(w)]
-    if pos:
-        words = words[pos[-1] + 1:]
-    return [" ".join(words), words[-1]] if words else []
-
-
-def _entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start_char, end_char, label) of the named entities; empty without NER.
+def _entities(doc: Doc) -> tuple[list[tuple[int, int, str]], bool]:
+    """(start_char, end_char, label) of the named entities, and whether NER ran.
 
     Read through ``to_array``: ``doc.ents`` builds a Span per entity in Python, which
     costs a tenth of a second on a 100 KB document."""
     if not len(doc):
-        return []
+        return [], False
     rows = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).tolist()
     out: list[tuple[int, int, str]] = []
     open_at = -1
-    for i, (iob, label, idx, length) in enumerate(rows + [[2, 0, 0, 0]]):
+    for i, row in enumerate(rows + [[2, 0, 0, 0]]):
+        iob = row[0]
         if open_at >= 0 and iob != 1:  # 1 = inside, 2 = outside, 3 = begin
             first, last = rows[open_at], rows[i - 1]
             out.append((first[2], last[2] + last[3], doc.vocab.strings[first[1]]))
             open_at = -1
         if iob == 3:
             open_at = i
-    return out
+    return out, any(row[0] for row in rows)  # 0 = never annotated
 
 
 class NameIndex:
@@ -144,7 +65,7 @@ class NameIndex:
         self.text = text  # doc.text, passed in: spaCy rebuilds it token by token on each call
         self.toks = toks
         self.covered = covered
-        self._ents = _entities(doc)
+        self._ents, self.has_ner = _entities(doc)
         self._ent_starts = [e[0] for e in self._ents]
         self.mentions: list[tuple[int, str]] = []  # (position, full name), sorted
         self.surnames: dict[str, list[tuple[int, str]]] = {}
@@ -171,6 +92,7 @@ class NameIndex:
                 self.mentions.append((toks[run[0]].start, full or words[0]))
                 self._tie_roles(run, full or words[0])
         self.mentions.sort()
+        self._people = {name for _, name in self.mentions}
 
     # -- building ---------------------------------------------------------------
     def _runs(self):
@@ -299,12 +221,17 @@ class NameIndex:
             return self._by_surname(words[0], pos) or words[0]
         return " ".join(words)
 
+    def is_person(self, name: str) -> bool:
+        """Is ``name`` (a full name) mentioned as a person anywhere in the text?"""
+        return name in self._people
+
     def last_person(self, pos: int) -> str | None:
         i = bisect.bisect_left(self.mentions, (pos, ""))
         return self.mentions[i - 1][1] if i else None
 
     def add_mention(self, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (pos, name))
+        self._people.add(name)
 
     def role(self, words: list[str], pos: int) -> str | None:
         for key in role_key(words):

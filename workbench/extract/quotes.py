@@ -40,9 +40,10 @@ from spacy.tokens import Doc
 from ..models import Claim, ClaimKind
 from . import resolve, speakers
 from .lexicon import ABBREVIATIONS, NAMING_WORDS
-from .names import NameIndex, Tok, tokenize
+from .names import NameIndex
 from .quotemarks import MARKS, scan
 from .transcripts import structured_quotes
+from .words import Tok, tokenize
 
 MIN_WORDS = 3
 BEFORE_TOKENS = 40  # how far back in the sentence we look for "X said"

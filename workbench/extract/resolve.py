@@ -14,8 +14,9 @@ speaker the text does not name.
 from __future__ import annotations
 
 from .lexicon import CAP_STOP, DETERMINERS, PARTICLES, PRONOUNS_OTHER, PRONOUNS_PERSON
-from .names import NameIndex, Tok, bare, is_org, possessive, strip_titles
+from .names import NameIndex
 from .speakers import Attribution
+from .words import Tok, bare, is_org, possessive, strip_titles
 
 
 def _name_words(phrase: list[Tok]) -> tuple[str, list[str]] | None:

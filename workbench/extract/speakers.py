@@ -33,7 +33,7 @@ from .lexicon import (
     ROLE_WORDS,
     WEEKDAYS_MONTHS,
 )
-from .names import Tok, possessive
+from .words import Tok, possessive
 
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _SUBJECT_GLUE = frozenset({"of", "for"})

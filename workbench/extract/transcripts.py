@@ -17,8 +17,9 @@ from collections.abc import Iterator
 
 from ..models import Claim, ClaimKind
 from .lexicon import PLACE_FIRST
-from .names import NameIndex, display, is_org, strip_titles
+from .names import NameIndex
 from .quotemarks import MARKS
+from .words import display, is_org, strip_titles
 
 _LINE = re.compile(r"[^\n]+")
 _MAP = re.compile(r"\b([A-Z]{1,12}) ?= ?([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,4})")
@@ -39,6 +40,10 @@ timeline context background claim verdict rating file share follow subscribe adv
 contact address location date time title subject from to cc re watch listen breaking
 exclusive key takeaways highlights editor editor's editors see also reporting editing
 jump skip menu search page section chapter part figure table map chart step news
+score scorer scorers result results match report forecast weather traffic team final
+top full half opening closing hours ingredients method directions recipe serves prep
+cook total tip tips pros cons specs cast crew starring venue tickets fixtures standings
+lineup line-up odds price prices index quick facts fact points point lesson goal goals
 """.split())
 
 
@@ -97,13 +102,18 @@ def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
     name = strip_titles([display(w.rstrip(".")) for w in words])
     if is_org(name) or name[0].lower() in PLACE_FIRST:
         return False, None
-    # NER is unreliable on capitals and titles already say "person"; otherwise a place veto
-    labels = set() if caps or len(name) < len(words) else names.labels(pos, pos + len(label))
-    if labels & _PLACES and "PERSON" not in labels:
-        return False, None
-    if len(name) == 1 and not caps and names.full_name(name, pos) == name[0]:
-        return False, None  # a lone Title-case word is a heading unless it is a known name
-    return True, names.full_name(name, pos)
+    titled = len(name) < len(words)
+    full = names.full_name(name, pos)
+    known = full != " ".join(name) or names.is_person(full)
+    labels = names.labels(pos, pos + len(label))
+    if not titled and not known and labels & _PLACES and "PERSON" not in labels:
+        return False, None  # "LONDON:" with NER
+    if caps or titled or known:
+        return True, full
+    # a Title-case label: with NER it must be a PERSON; without, two or more words
+    if names.has_ner:
+        return ("PERSON" in labels), (full if "PERSON" in labels else None)
+    return len(name) > 1, (full if len(name) > 1 else None)
 
 
 def _label_map(text: str, names: NameIndex) -> dict[str, str]:

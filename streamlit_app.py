@@ -1,0 +1,46 @@
+"""The workbench in the browser: page config, the shared sidebar and the pages.
+
+The database and the spaCy pipeline are opened once per process (``st.cache_resource``)
+and handed to the pages through ``st.session_state``; the pages call ``workbench.*``.
+"""
+
+import streamlit as st
+
+import workbench
+from workbench import settings
+from workbench.views import md_escape
+
+
+@st.cache_resource(show_spinner="Opening the database (the first start loads the demo set)…")
+def get_store(path: str) -> workbench.Store:
+    """One store per database file; an empty database gets the demo set and article."""
+    store = workbench.open_store(path)
+    workbench.seed_demo(store)
+    return store
+
+
+@st.cache_resource(show_spinner="Loading the language pipeline…")
+def get_pipeline(name: str):
+    return workbench.load_pipeline(name)
+
+
+st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:",
+                   layout="wide")
+pipeline = get_pipeline(settings.get("model"))
+st.session_state.pipeline = pipeline
+st.session_state.store = get_store(settings.db_path())
+
+with st.sidebar:
+    st.text_input("Reviewer", key="reviewer", placeholder="your name", bind="query-params",
+                  help="Saved with every review you make (and kept in the page address).")
+    st.caption(f"Pipeline: `{pipeline.name}`")
+    if pipeline.warning:
+        st.warning(pipeline.warning)
+    st.caption(f"Database: {md_escape(settings.db_path())}")
+
+page = st.navigation([
+    st.Page("app_pages/sources.py", title="Sources", icon=":material/library_books:"),
+    st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
+    st.Page("app_pages/export.py", title="Export", icon=":material/download:"),
+])
+page.run()

@@ -1,0 +1,247 @@
+"""The Streamlit pages through AppTest, each on its own temporary database.
+
+The demo set is seeded once per session into a template database, which every test
+copies, so each test starts from the state of a first start without re-running spaCy.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import workbench
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+ARTICLE_TITLE = "Varosia test-fires Korval missile as neighbours cry foul"
+MARSH = "The launch of the Korval is a reckless escalation"
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    workbench.seed_demo(workbench.open_store(path))
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch, seeded_db) -> Path:
+    path = tmp_path / "w.db"
+    shutil.copy(seeded_db, path)
+    monkeypatch.setenv("WORKBENCH_DB", str(path))
+    monkeypatch.setenv("WORKBENCH_ALLOWED_ROOTS", str(tmp_path / "allowed"))
+    return path
+
+
+def start(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at: AppTest, column: str):
+    """The first dataframe on the page that has ``column``."""
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with a {column!r} column")
+
+
+def texts(at: AppTest) -> str:
+    """Every message on the page, backslash escapes removed (AppTest gives Markdown source)."""
+    found = "\n".join(e.value for kind in ("markdown", "caption", "success", "error", "warning",
+                                           "info") for e in getattr(at, kind))
+    return re.sub(r"\\(.)", r"\1", found)
+
+
+def test_first_start_seeds_the_demo_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "fresh.db"))
+    at = start()
+    sets = table(at, "documents").set_index("name")
+    assert sets.loc["demo", "documents"] == 11
+    assert sets.loc["articles under review", "documents"] == 1
+    assert "Database:" in texts(at) and "Pipeline:" in texts(at)
+
+
+def test_sidebar_warns_when_no_trained_pipeline_is_installed(db, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MODEL", "no_such_pipeline")
+    at = start()
+    assert at.sidebar.warning and "No trained spaCy pipeline" in at.sidebar.warning[0].value
+    assert "rules" in texts(at)
+
+
+def test_sources_page_loads_uploads_and_lists_rejections(db):
+    at = start()
+    sets = table(at, "documents").set_index("name")
+    assert sets.loc["demo", "documents"] == 11
+
+    at.text_input(key="set_name").input("My uploads")
+    uploader = at.file_uploader[0]
+    uploader.upload("note.txt", b"Title: Harbour strike\n\nDock workers in Drenna voted on "
+                    b"Monday to extend their strike, the union said.\n", "text/plain")
+    uploader.upload("tool.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00",
+                    "application/octet-stream")
+    at.button(key="load").click().run()
+    assert not at.exception, at.exception
+
+    assert "My uploads: 1 added" in texts(at)
+    rejected = table(at, "reason")
+    assert rejected["name"].tolist() == ["tool.exe"]
+    assert rejected["reason"].str.len().min() > 0
+    sets = table(at, "documents").set_index("name")
+    assert sets.loc["My uploads", "documents"] == 1
+
+
+def test_sources_page_refuses_folders_outside_the_allowed_roots(db):
+    at = start()
+    at.text_input(key="set_name").input("Server")
+    at.text_input(key="server_folder").input("/etc")
+    at.button(key="load").click().run()
+    assert at.error and "Cannot load that folder" in at.error[0].value
+    assert "Server" not in table(at, "documents")["name"].tolist()
+
+
+def test_sources_page_deletes_a_set_only_when_confirmed(db):
+    at = start()
+    at.selectbox(key="manage_set").select("demo").run()
+    assert at.button(key="delete_set").disabled
+    at.checkbox(key="confirm_delete_demo").check().run()
+    at.button(key="delete_set").click().run()
+    assert "Deleted the set" in texts(at)
+    assert "demo" not in table(at, "documents")["name"].tolist()
+
+
+def open_review(at: AppTest) -> tuple[int, list]:
+    """The selected document id and its claims (from the library, for keys)."""
+    store = workbench.open_store()
+    doc_id = at.selectbox(key="doc").value
+    _, claims = workbench.check_document(store, doc_id, sets=workbench.default_sets(store))
+    return doc_id, claims
+
+
+def test_review_page_saves_a_status_at_once(db):
+    at = start("app_pages/review.py")
+    assert ARTICLE_TITLE in at.selectbox(key="doc").format_func(at.selectbox(key="doc").value)
+    assert at.multiselect(key="sets").value == ["demo"]
+    claims_table = table(at, "speaker or value")
+    assert len(claims_table) >= 5
+    assert set(claims_table["kind"]) == {"quote", "numeric"}
+
+    _, claims = open_review(at)
+    marsh = next(c for c in claims if c.text.startswith(MARSH))
+    at.selectbox(key="claim").select(marsh.key).run()
+    assert not at.exception, at.exception
+    assert any(MARSH in m.value for m in at.markdown)
+
+    at.sidebar.text_input(key="reviewer").input("Ann")
+    at.selectbox(key=f"status_{marsh.key}").select("contradicted").run()
+    at.text_area(key=f"note_{marsh.key}").input("wire copy says otherwise").run()
+    assert not at.exception, at.exception
+    review = workbench.reviews_for(workbench.open_store(), [marsh.key])[marsh.key]
+    assert (review.status, review.note, review.reviewer) == (
+        "contradicted", "wire copy says otherwise", "Ann")
+    assert review.claim["article"]["title"] == ARTICLE_TITLE
+    row = table(at, "speaker or value").set_index("claim").loc[marsh.text]
+    assert row["status"] == "contradicted"
+    assert [e.new_status for e in workbench.history(workbench.open_store(), marsh.key)] == [
+        "contradicted", "contradicted"]
+
+
+def test_review_page_saves_cited_evidence_and_keeps_it_when_the_sets_change(db):
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    claim = next(c for c in claims if c.evidence)
+    at.selectbox(key="claim").select(claim.key).run()
+    cited = at.multiselect(key=f"cited_{claim.key}")
+    first = cited.options[0]
+    cited.select(first).run()
+    assert not at.exception, at.exception
+    review = workbench.get_review(workbench.open_store(), claim.key)
+    assert review.cited == [workbench.cite(claim.evidence[0])]
+
+    at.multiselect(key="sets").unselect("demo").run()  # no evidence any more
+    assert not at.exception, at.exception
+    assert "Choose at least one set" in texts(at)
+    kept = at.multiselect(key=f"cited_{claim.key}")
+    assert kept.options == [kept.value[0]] and kept.value[0].startswith("saved 1.")
+    assert workbench.get_review(workbench.open_store(), claim.key).version == 1
+
+
+def test_review_page_never_overwrites_someone_elses_save(db):
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    claim = claims[0]
+    at.selectbox(key="claim").select(claim.key).run()
+    store = workbench.open_store()
+    workbench.save_review(store, claim, status="supported", note="theirs", reviewer="Bob",
+                          expected_version=0)
+
+    at.selectbox(key=f"status_{claim.key}").select("misleading").run()
+    assert at.warning and "Your change was not saved" in at.warning[0].value
+    assert "Bob" in at.warning[0].value
+    assert workbench.get_review(store, claim.key).status == "supported"
+
+    at.button(key=f"merge_{claim.key}").click().run()
+    review = workbench.get_review(store, claim.key)
+    assert (review.status, review.note, review.version) == ("misleading", "theirs", 2)
+    assert not at.warning
+
+
+def test_review_page_takes_the_other_review_when_asked(db):
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    claim = claims[0]
+    store = workbench.open_store()
+    workbench.save_review(store, claim, status="supported", note="theirs", reviewer="Bob",
+                          expected_version=0)
+    at.text_area(key=f"note_{claim.key}").input("mine").run()
+    at.button(key=f"theirs_{claim.key}").click().run()
+    assert at.text_area(key=f"note_{claim.key}").value == "theirs"
+    assert workbench.get_review(store, claim.key).version == 1
+
+
+def test_review_page_adds_a_pasted_article_and_escapes_it(db):
+    at = start("app_pages/review.py")
+    hostile = ('Mayor Jo Rell said on Friday: "The <script>alert(1)</script> budget :red[x] '
+               'costs $5 and $6 [click](javascript:alert(1)) today," in a statement.')
+    at.text_input(key="new_title").input("Budget row")
+    at.text_area(key="new_text").input(hostile)
+    at.button(key="add_article").click().run()
+    assert not at.exception, at.exception
+    label = at.selectbox(key="doc").format_func(at.selectbox(key="doc").value)
+    assert label.startswith("Budget row")
+    rendered = "\n".join(m.value for m in at.markdown)
+    assert "<script>" not in rendered and "](javascript" not in rendered
+    assert r"\:red\[x\]" in rendered and r"costs \$5 and \$6" in rendered
+
+
+def test_export_page_previews_reviewed_claims(db):
+    store = workbench.open_store()
+    article = next(d for d in workbench.list_documents(store)
+                   if d.source_set == "articles under review")
+    _, claims = workbench.check_document(store, article.id, sets=["demo"])
+    claim = claims[0]
+    workbench.save_review(store, claim, status="contradicted", note="=HYPERLINK(1)",
+                          reviewer="Ann", expected_version=0, article=article)
+
+    at = start("app_pages/export.py")
+    preview = table(at, "article_title")
+    assert preview[["claim", "status"]].values.tolist() == [[claim.text, "contradicted"]]
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+
+    at.toggle(key="export_all").set_value(True).run()
+    assert len(table(at, "article_title")) == len(claims)
+    at.multiselect(key="export_status").select("supported").run()
+    assert "Nothing to export yet" in texts(at)
+
+    rows = list(csv.DictReader(io.StringIO(workbench.export_csv(store))))
+    assert [(r["claim"], r["status"], r["note"]) for r in rows] == [
+        (claim.text, "contradicted", "'=HYPERLINK(1)")]
