@@ -199,7 +199,7 @@ with st.expander("Paste or upload a new article"):
     if ss.get("add_error"):
         st.error(views.md_escape(ss.add_error))
 
-documents = workbench.list_documents(store)
+documents = workbench.list_documents(store, with_text=False)
 if not documents:
     st.info("No documents yet: load a set on the Sources page first.")
     st.stop()

@@ -80,3 +80,22 @@ def test_page_furniture_yields_no_claims(demo):
     _, article, claims = demo
     assert "min read" not in article.text and "Enter your email" not in article.text
     assert not any("min read" in c.text for c in claims)
+
+
+def test_one_item_per_passage_and_related_items_after_the_comparable_ones(demo):
+    _, _, claims = demo
+    speed = find(claims, ClaimKind.NUMERIC, "3,200")
+    passages = [(e.document.id, e.passage_id) for e in speed.evidence]
+    assert len(passages) == len(set(passages))
+    kinds = [e.relation is Relation.RELATED for e in speed.evidence]
+    first_related = kinds.index(True) if True in kinds else len(kinds)
+    assert all(kinds[first_related:]) and first_related <= 10
+    assert ("Northwire", Relation.BOUND_ONLY) in relations(speed)
+
+
+def test_evidence_for_other_sets_is_cached_separately(demo):
+    store, article, _ = demo
+    _, only_rail = check_document(store, article.id, sets=["nothing such"])
+    assert all(c.evidence == [] for c in only_rail)
+    _, again = check_document(store, article.id, sets=default_sets(store))
+    assert any(c.evidence for c in again)

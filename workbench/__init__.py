@@ -7,7 +7,7 @@ CLI call only these names.
 
 from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import NotFound, PathNotAllowed, SourceError, StaleReview, WorkbenchError
-from .export import export_csv, export_json, export_rows
+from .export import export_csv, export_json, export_rows, to_csv, to_json
 from .extract import analyse
 from .ingest import IngestReport, ingest, ingest_paths, ingest_uploads
 from .match import check_document, find_evidence
@@ -25,5 +25,5 @@ __all__ = [
     "delete_set", "export_csv", "export_json", "export_rows", "find_evidence", "get_document",
     "get_review", "history", "ingest", "ingest_paths", "ingest_uploads", "list_documents",
     "list_sets", "load_pipeline", "open_store", "read_article", "read_path", "read_upload",
-    "resolve_server_folder", "reviews_for", "save_review", "seed_demo",
+    "resolve_server_folder", "reviews_for", "save_review", "seed_demo", "to_csv", "to_json",
 ]

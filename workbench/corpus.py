@@ -37,11 +37,13 @@ def default_sets(store: Store) -> list[str]:
 
 
 def seed_demo(store: Store, demo_dir: Path = DEMO_DIR) -> IngestReport | None:
-    """Load the demo sources and article into an empty database; None if it
-    already holds something (first start only)."""
-    if rows.list_sets(store):
+    """Load the demo sources and article on the first start of a database; None
+    if it was seeded before or already holds sets (a user who deleted the demo
+    does not get it back)."""
+    if rows.list_sets(store) or store.get_meta("demo_seeded"):
         return None
     report = ingest_paths(store, [demo_dir / "sources"], str(settings.get("demo_set")))
     for path in sorted((demo_dir / "article").glob("*")):
         add_article(store, read_article(path.name, path.read_bytes()))
+    store.set_meta("demo_seeded", "1")
     return report

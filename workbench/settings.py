@@ -87,4 +87,5 @@ def db_path() -> str:
 
 
 def allowed_roots() -> list[Path]:
-    return [Path(p).expanduser().resolve() for p in str(get("allowed_roots")).split(os.pathsep) if p]
+    raw = str(get("allowed_roots")).split(os.pathsep)
+    return [Path(p).expanduser().resolve() for p in raw if p]

@@ -211,6 +211,8 @@ class _Quotes:
             cue = attr.cue
             if who and person and attr.subject:
                 self.names.add_mention(attr.subject[0].start, who)
+        if joined.endswith(",") and self.text[end - 1] == ",":
+            joined, end = joined[:-1], end - 1  # the comma stands for the quote's full stop
         return Claim(ClaimKind.QUOTE, joined, start, end, speaker=who, cue=cue)
 
     def quotes(self, regions: list[tuple[int, int]]) -> Iterator[Claim]:

@@ -24,6 +24,7 @@ from .serialize import evidence_from_dict, evidence_to_dict
 __all__ = ["Knobs", "check_document", "find_evidence"]
 
 ORDER = {Relation.RELATED: 1}
+RELATED_MAX = 3  # passages on the subject with nothing comparable, after the cap
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,9 @@ def find_evidence(
         else:
             found = numeric_evidence(conn, claim, context, article, sets=sets, knobs=knobs)
     found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
-    return found[: knobs.max_evidence]
+    comparable = [e for e in found if e.relation is not Relation.RELATED]
+    related = [e for e in found if e.relation is Relation.RELATED]
+    return comparable[: knobs.max_evidence] + related[:RELATED_MAX]
 
 
 def check_document(

@@ -105,4 +105,15 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
                                     row["end"], 50 * _mentions_any(row["text"], terms),
                                     Relation.RELATED, passage_start=row["start"],
                                     passage_id=row["id"]))
-    return found + related
+    return _best_per_passage(found) + related
+
+
+def _best_per_passage(items: list[Evidence]) -> list[Evidence]:
+    """One item per passage: a figure and its conversion in parentheses ("3.4 km
+    per second (12,240 km/h)") are one piece of evidence, not two."""
+    best: dict = {}
+    for ev in items:
+        key = (ev.document.id, ev.passage_id)
+        if key not in best or ev.score > best[key].score:
+            best[key] = ev
+    return list(best.values())

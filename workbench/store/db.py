@@ -70,9 +70,11 @@ CREATE INDEX IF NOT EXISTS claims_passage ON claims(passage_id);
 CREATE INDEX IF NOT EXISTS claims_dimension ON claims(kind, dimension, si_unit);
 CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
 CREATE TABLE IF NOT EXISTS evidence_cache (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     signature TEXT NOT NULL,
-    payload TEXT NOT NULL
+    payload TEXT NOT NULL,
+    cached_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    PRIMARY KEY (claim_id, signature)
 );
 CREATE TABLE IF NOT EXISTS reviews (
     claim_key TEXT PRIMARY KEY,
@@ -150,6 +152,16 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+    def get_meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
 
     def corpus_version(self) -> int:
         with self.read() as conn:

@@ -187,8 +187,14 @@ def delete_set(store: Store, name: str) -> int:
     return n
 
 
-def list_documents(store: Store, source_set: str | None = None) -> list[Document]:
-    sql = "SELECT * FROM documents"
+def list_documents(
+    store: Store, source_set: str | None = None, *, with_text: bool = True
+) -> list[Document]:
+    """Documents of one set (or all); ``with_text=False`` leaves the text out,
+    for pickers over large corpora."""
+    columns = "*" if with_text else (
+        "id, source_set, title, outlet, url, published, path, record, '' AS text")
+    sql = f"SELECT {columns} FROM documents"
     args: tuple = ()
     if source_set is not None:
         sql, args = sql + " WHERE source_set=?", (source_set,)

@@ -144,12 +144,18 @@ def cached_evidence(conn: sqlite3.Connection, claim_ids: Sequence[int], signatur
 
 
 def cache_evidence(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Cache evidence per (claim, signature), so reviewers matching against other
+    sets do not evict each other; entries of older corpus versions are dropped."""
     conn.executemany(
         "INSERT INTO evidence_cache(claim_id, signature, payload) VALUES (?,?,?) "
-        "ON CONFLICT(claim_id) DO UPDATE SET signature=excluded.signature, "
-        "payload=excluded.payload",
+        "ON CONFLICT(claim_id, signature) DO UPDATE SET payload=excluded.payload, "
+        "cached_at=CURRENT_TIMESTAMP",
         rows,
     )
+    for claim_id, signature, _ in rows:
+        version = signature.split("|", 1)[0] + "|"
+        conn.execute("DELETE FROM evidence_cache WHERE claim_id=? AND substr(signature, 1, ?) != ?",
+                     (claim_id, len(version), version))
 
 
 def latest_evidence(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, str]:
@@ -158,7 +164,7 @@ def latest_evidence(conn: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[
     for chunk in _chunked(claim_ids):
         for row in conn.execute(
             f"SELECT claim_id, payload FROM evidence_cache WHERE claim_id IN "
-            f"({', '.join('?' * len(chunk))})", chunk
+            f"({', '.join('?' * len(chunk))}) ORDER BY cached_at, rowid", chunk
         ):
             out[row["claim_id"]] = row["payload"]
     return out
