@@ -14,23 +14,24 @@ times, dates, list numbering, phone numbers, identifiers ("No. 12-345", "Su-34",
 
 What it does NOT do: decide units, qualifiers or subjects (``quantities`` does);
 read Roman numerals, fractions such as "two-thirds" or "1/2", European decimal
-commas ("2,5"), or numbers of more than 15 digits (identifiers, not figures).
+commas ("2,5"), or numerals longer than 18 characters (identifiers, not figures).
+A space between digit groups is taken as a thousands separator, so "12 300-kg bombs"
+reads as 12,300 kg, never as twelve bombs of 300 kg.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import NamedTuple
 
 _THIN = "\u00a0\u202f\u2009"
 _DIGITS = re.compile(
     rf"(?<![\w.,:/])(?P<sign>[-\u2212](?=\d))?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d{{1,3}}(?:[ {_THIN}]\d{{3}})+(?![\d,])"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d{{1,3}}(?:[ {_THIN}]\d{{3}})+(?!\d)"
     r"(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?![.,:/]\d)"
+    r"(?![.,:/]?\d)"
     r"(?:(?P<scale>[ \u00a0]?(?i:million|billion|trillion|thousand)|[ \u00a0]?(?:bn|mn|mln|tn|trn)"
     r"|[kK])(?![A-Za-z]))?"
 )
@@ -46,19 +47,18 @@ LETTER_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "
                   "tn": 10**12, "trn": 10**12}
 _WORD = "(?:" + "|".join(sorted([*SMALL, *TENS, *SCALES], key=len, reverse=True)) + ")"
 _WORDS = re.compile(
-    rf"(?<![\w-])(?i:(?:an?[ \t]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"{_WORD}(?:(?:[ \t]+and[ \t]+|[ \t\u00a0-]{{1,3}}){_WORD})*)(?!\w)"
+    rf"(?<![\w-])(?i:(?:an?[ \t]{{1,3}}(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"{_WORD}(?:(?:[ \t]{{1,3}}and[ \t]{{1,3}}|[ \t\u00a0-]{{1,3}}){_WORD})*)(?!\w)"
 )
 _FRACTION = re.compile(
-    r"(?<![\w-])(?i:(?P<n>a|one|three)[ \t]+)?(?P<f>(?i:quarters?|half))[ \t]+"
-    r"(?i:of[ \t]+)?(?i:an?)(?=[ \t])"
+    r"(?<![\w-])(?i:(?P<n>a|one|three)[ \t]{1,3})?(?P<f>(?i:quarters?|half))[ \t]{1,3}"
+    r"(?i:of[ \t]{1,3})?(?i:an?)(?=[ \t])"
 )
-_AND_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?!\w)", re.I)
+_AND_HALF = re.compile(r"[ \t]{1,3}and[ \t]{1,3}a[ \t]{1,3}half(?!\w)", re.I)
 _WORD_PIECE = re.compile(r"[A-Za-z]+")
 
 
-@dataclass(slots=True, frozen=True)
-class Number:
+class Number(NamedTuple):
     """One number mention: ``text[start:end]`` has value ``value``.
 
     ``base`` is the numeral before any multiplier (``scale``); ``spelled`` is true for
@@ -77,32 +77,25 @@ class Number:
     words: int = 1
 
 
-def _decimal(raw: str) -> Decimal | None:
-    try:
-        return Decimal(re.sub(rf"[, {_THIN}]", "", raw))
-    except InvalidOperation:
-        return None
+_SEPARATORS = re.compile(rf"[, {_THIN}]")
 
 
 def _digit_numbers(text: str) -> Iterator[Number]:
     for m in _DIGITS.finditer(text):
-        raw = m.group("num")
+        sign, raw, scale_word = m.group("sign", "num", "scale")
         if len(raw) > 18 or (raw[0] == "0" and len(raw) > 1 and raw[1] != "."):
             continue  # identifiers, phone numbers, codes: not figures
-        base = _decimal(raw)
-        if base is None:
+        start, end = m.span()
+        plain = raw.isdigit() and not scale_word and not sign
+        half = _AND_HALF.match(text, end) if text.startswith(" and", end) else None
+        if plain and not half:  # the common case, kept cheap
+            yield Number(start, end, float(raw), float(raw), plain=True)
             continue
-        if m.group("sign"):
-            base = -base
-        scale_word = (m.group("scale") or "").strip().lower()
-        scale = LETTER_SCALES.get(scale_word, 1)
-        end = m.end()
-        half = _AND_HALF.match(text, end) if not scale_word else None
+        base = Decimal(_SEPARATORS.sub("", raw)) * (-1 if sign else 1)
         if half:
-            base += Decimal("0.5")
-            end = half.end()
-        plain = raw.isdigit() and not scale_word and not half and not m.group("sign")
-        yield Number(m.start(), end, float(base * scale), float(base), scale, plain=plain)
+            base, end, plain = base + Decimal("0.5"), half.end(), False
+        scale = LETTER_SCALES.get(scale_word.strip().lower(), 1) if scale_word else 1
+        yield Number(start, end, float(base * scale), float(base), scale, plain=plain)
 
 
 def _parse_words(pieces: list[re.Match[str]]) -> Iterator[tuple[int, int, int, int]]:
@@ -171,15 +164,18 @@ def _fractions(text: str) -> Iterator[Number]:
         yield Number(m.start(), m.end(), n * f, n * f, spelled=True, fraction=True)
 
 
-def scan(text: str) -> Iterator[Number]:
+def scan(text: str) -> list[Number]:
     """Number mentions in document order, without overlaps (longest first at a start)."""
-    merged = heapq.merge(_digit_numbers(text), _word_numbers(text), _fractions(text),
-                         key=lambda n: (n.start, -n.end))
-    last_end = -1
-    for number in merged:
-        if number.start >= last_end:
-            last_end = number.end
-            yield number
+    found = list(_digit_numbers(text))
+    others = [*_word_numbers(text), *_fractions(text)]
+    if not others:
+        return found
+    found = sorted(found + others, key=lambda n: (n.start, -n.end))
+    out: list[Number] = []
+    for number in found:
+        if not out or number.start >= out[-1].end:
+            out.append(number)
+    return out
 
 
 # ---- what is not a figure --------------------------------------------------------------
@@ -189,24 +185,22 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \t\u00a0]{{1,3}}$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t\u00a0]{{1,3}}(?:of[ \t]{{1,3}})?(?:{MONTHS})\b")
 _CLOCK_AFTER = re.compile(
     r"[ \t\u00a0]?(?:[aApP]\.?[mM]\b\.?|o'clock|o’clock|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST"
-    r"|PDT|MSK|EET|EEST)\b|hrs?\b(?=[ \t]+(?:GMT|UTC|local)))")
+    r"|PDT|MSK|EET|EEST)\b|hrs?\b(?=[ \t]{1,3}(?:GMT|UTC|local)))")
 _LIST_AFTER = re.compile(r"[.)][ \t]")
 _PHONE = re.compile(
     r"\+\d[\d \u00a0().-]{6,18}\d|\(\d{2,5}\)[ \u00a0]?\d{3,4}[ \u00a0.-]?\d{3,4}"
     r"|(?<!\d)\d{3}[.-]\d{3}[.-]\d{4}(?!\d)"
 )
+# Words after which a number names or rates something rather than measuring it.
 ID_NOUNS = frozenset(
     "article articles resolution resolutions section sections chapter clause paragraph "
     "flight flights route bus case bill amendment page pages pp p room gate platform "
     "terminal highway interstate phase stage category grade version v model type series "
     "block unit lot item exhibit annex appendix figure fig table division district ward "
     "precinct code zone channel runway building apartment floor pier season episode volume "
-    "vol issue no nos number level tier class protocol regulation directive act "
+    "vol issue no nos number level tier class protocol regulation directive act magnitude "
     "isbn issn doi".split()
 )
-_ID_BEFORE = re.compile(r"(?:\b(?P<w>[A-Za-z]+)\.?|#|№)[ \t\u00a0]{0,2}$")
-
-
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of phone numbers (at least seven digits in a phone shape)."""
     return [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 7]
@@ -244,16 +238,43 @@ def is_identifier(text: str, n: Number) -> bool:
     before = text[max(0, n.start - 2):n.start]
     if len(before) == 2 and before[1] in "-\u2010\u2011" and before[0].isalnum():
         return True
-    if not (before[-1:].isspace() or before[-1:] in "#№"):
-        return False
-    m = _ID_BEFORE.search(text, max(0, n.start - 24), n.start)
-    if m is None:
-        return False
-    word = m.group("w")
-    return word is None or word.lower() in ID_NOUNS
+    if before[-1:] in ("#", "№"):
+        return True
+    word, _ = word_before(text, n.start, dot=True)
+    return word is not None and word.lower() in ID_NOUNS
 
 
-def word_before(text: str, start: int) -> str | None:
-    """The word immediately before ``start`` (spaces only between), else None."""
-    m = _ID_BEFORE.search(text, max(0, start - 24), start)
-    return m.group("w") if m else None
+_SPACE_CHARS = " \t\u00a0\u202f\u2009"
+
+
+def char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space ("" at the start)."""
+    i = pos
+    while i > 0 and pos - i < 3 and text[i - 1] in _SPACE_CHARS:
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
+def char_after(text: str, pos: int) -> str:
+    """The first character from ``pos`` on that is not a space ("" at the end)."""
+    i = pos
+    while i < len(text) and i - pos < 3 and text[i] in _SPACE_CHARS:
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def word_before(text: str, pos: int, dot: bool = False) -> tuple[str | None, int]:
+    """The word right before ``pos`` with only spaces between (and, with ``dot``, an
+    abbreviation point: "No. 5"), and where it starts; (None, pos) when there is none."""
+    i = pos
+    while i > 0 and pos - i < 3 and text[i - 1] in _SPACE_CHARS:
+        i -= 1
+    if dot and i > 0 and text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j > 0 and i - j < 30 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+        j -= 1
+    word = text[j:i]
+    if not word or not word[0].isalpha() or (j > 0 and text[j - 1] in "._") or i - j >= 30:
+        return None, pos
+    return word, j

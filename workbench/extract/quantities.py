@@ -6,17 +6,22 @@ troops" with "about 300 soldiers"; each figure becomes one ``Claim`` with its va
 ...) and ``about`` (what it measures, see ``subjects``). Numbers are read from the raw
 text by ``numbers.scan`` so the trained pipeline and the blank fallback find the same
 figures; the Doc only helps decide what a figure is about and whether a bare number
-counts a noun. A restatement in another unit, in parentheses or after ", or"
-("700 km (435 miles)"), inherits its figure's qualifier (when it has none) and subject:
-that shared ``about`` is the only link between the two claims.
+counts a noun. A number without a unit is a claim when it counts a noun ("six
+warheads", "41 of the 90 seats", "12 people were killed and 40 were injured") or
+states a level ("the death toll rose to 41", "fewer than 900"). A restatement in another
+unit, in parentheses or after ", or" ("700 km (435 miles)"), inherits its figure's
+qualifier (when it has none) and subject: that shared ``about`` is the only link.
 
 What it does NOT do: emit clock times, dates, years standing alone, phone numbers, list
 numbering, ordinals, identifiers and model numbers ("Su-34", "Resolution 2231", "Flight
-MH17", "iOS 17"), reading times ("5 min read"), relative times ("two years ago"), ages
-after "aged", or bare numbers with no unit and no counted noun ("one of the", "ten");
-the word "one" alone is never a figure ("one day", "no one"). It does not read a change
-("rose from 3% to 4%", "rose 2% to $5bn") as a range (two figures), compound durations
-("2 hours 15 minutes") as one figure, or fractions other than halves and quarters.
+MH17", "iOS 17"), scale ratings ("magnitude 6.1", "category 5"), reading times ("5 min
+read"), relative times ("two years ago"), ages ("aged 45", "the senator, 71,"), ratios
+("3 in 10 adults"), sums in cents or pence, or bare numbers with no unit and no counted
+noun ("one of the", "ten"); the word "one" alone is never a figure ("one day", "no one").
+It does not read a change ("rose from 3% to 4%", "rose 2% to $5bn") as a range (two
+figures), compound durations ("2 hours 15 minutes") as one figure, fractions other than
+halves and quarters of a unit ("two-thirds", "a third"), or tell "over" = "more than"
+from "over" = "across" ("carry cargo over 4,000 nautical miles" gets "more than").
 """
 
 from __future__ import annotations
@@ -46,22 +51,24 @@ QUALIFIERS = {
     "nearly": ("nearly", "almost", "close to", "just under", "not quite", "just shy of"),
 }
 _QUAL_OF = {s: q for q, forms in QUALIFIERS.items() for s in forms}
-_QUAL_ALT = "|".join(re.escape(s).replace(r"\ ", f"{_S}+")
+_QUAL_ALT = "|".join(re.escape(s).replace(r"\ ", f"{_S}{{1,3}}")
                      for s in sorted(_QUAL_OF, key=len, reverse=True))
 _QUAL_BEFORE = re.compile(rf"(?<![\w~])(?i:{_QUAL_ALT}){_S}{{0,3}}$")
-_QUAL_AFTER = re.compile(rf"{_S}+or{_S}+(?P<w>more|so|less|fewer)\b|(?P<plus>\+|-plus\b)")
+_QUAL_LAST = frozenset(s.split()[-1].lower().rstrip(".") for s in _QUAL_OF)
+_QUAL_AFTER = re.compile(rf"{_S}{{1,3}}or{_S}{{1,3}}(?P<w>more|so|less|fewer)\b"
+                         r"|(?P<plus>\+|-plus\b)")
 _POSTFIX = {"more": "at least", "so": "about", "less": "up to", "fewer": "up to"}
 _CURRENCY = re.compile(r"(?P<c>US\$|A\$|C\$|\$|€|£|₽|₴|\b(?:USD|EUR|GBP|RUB|UAH|JPY|CNY|INR|CHF|"
                        rf"AUD|CAD)){_S}?$")
 _MACH_BEFORE = re.compile(rf"\b(?i:mach){_S}?-?$")
-_OPENER = re.compile(rf"\b(?i:(?P<w>between|from)){_S}+$")
+_OPENER = re.compile(rf"\b(?i:(?P<w>between|from)){_S}{{1,3}}$")
 _MONEY_SCALE = re.compile(r"(?P<s>[mMbB]|bn|tn|mn)(?![A-Za-z])")
-_GAP = re.compile(rf"-|{_S}{{0,2}}")
-_RANGE = re.compile(rf"{_S}*(?P<c>to|and|or|through|–|—|-|‒){_S}*"
+_GAP = re.compile(rf"-|{_S}{{1,2}}(?:(?:straight|consecutive|successive|full|whole|more|"
+                  rf"additional|extra|further){_S}{{1,2}})?|")
+_RANGE = re.compile(rf"{_S}{{0,3}}(?P<c>to|and|or|through|–|—|-|‒){_S}{{0,3}}"
                     rf"(?P<p>US\$|\$|€|£|₽|₴|(?i:mach){_S}?)?")
 _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year", "decade"})
-_NOT_FIGURE_AFTER = re.compile(rf"{_S}+(?:ago|later|earlier|read)\b")
-_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>[A-Za-z][A-Za-z0-9'’-]*){_S}{{1,2}}$")
+_NOT_FIGURE_AFTER = re.compile(rf"{_S}{{1,3}}(?:ago|later|earlier|read)\b")
 _DEFINITE = frozenset("the these those both its their his her our my your whose all".split())
 _CHANGE = frozenset("rose fell rise rises rising fall falls falling increased increase decreased "
                     "dropped drop climbed jumped surged slipped declined grew grown cut raised "
@@ -69,15 +76,15 @@ _CHANGE = frozenset("rose fell rise rises rising fall falls falling increased in
                     "widened narrowed slowed".split())
 _BARE_BEFORE = frozenset("to of at from reached hit totalled totaled topped numbered was were is "
                          "are".split())
-_BARE_AFTER = re.compile(rf"{_S}*(?:[.,;:!?)\]]|$|(?:in|on|at|by|for|after|before|as|when|while|"
-                         rf"and|but|since|from|to|between|last|this|over|per|each|every){_S})")
-_ELIDED_AFTER = re.compile(rf"{_S}*(?:[.;!?]|$|(?:were|was|are|is|had|have|remain|remained|died|"
-                           rf"fled){_S})")
-_SHARED_NOUN = re.compile(rf"{_S}+of{_S}+(?:the|its|their|all|those){_S}+")
-_MILLION_NOUN = re.compile(rf"{_S}+[a-z]+s\b")
-_RATIO = re.compile(rf"{_S}+(?:in|out{_S}+of){_S}+\d")
-_RATIO_BEFORE = re.compile(rf"\d{_S}+(?:in|out{_S}+of){_S}+$")
-_LINK = re.compile(rf"{_S}*\({_S}*|,?{_S}+or{_S}+")
+_BARE_AFTER = re.compile(rf"{_S}{{0,3}}(?:[.,;:!?)\]]|$|(?:in|on|at|by|for|after|before|as|when|"
+                         rf"while|and|but|since|from|to|between|last|this|over|per|each|every){_S})")
+_ELIDED_AFTER = re.compile(rf"{_S}{{0,3}}(?:[.;!?]|$|(?:were|was|are|is|had|have|remain|remained|"
+                           rf"died|fled|of{_S}{{1,3}}(?:which|them|whom)){_S})")
+_SHARED_NOUN = re.compile(rf"{_S}{{1,3}}of{_S}{{1,3}}(?:the|its|their|all|those){_S}{{1,3}}")
+_MILLION_NOUN = re.compile(rf"{_S}{{1,3}}[a-z]+s\b")
+_RATIO = re.compile(rf"{_S}{{1,3}}(?:in|out{_S}{{1,3}}of){_S}{{1,3}}\d")
+_RATIO_BEFORE = re.compile(rf"\d{_S}{{1,3}}(?:in|of|out{_S}{{1,3}}of){_S}{{1,3}}$")
+_LINK = re.compile(rf"{_S}{{0,3}}\({_S}{{0,3}}|,?{_S}{{1,3}}or{_S}{{1,3}}")
 _ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 
@@ -94,15 +101,15 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
         k = bisect.bisect_right(phone_starts, n.start) - 1
         if n.start < consumed or (k >= 0 and n.start < phones[k][1]):
             continue
-        if _next_char(text, n.end).isdigit() and not _prev_char(text, n.start).isalpha():
-            continue  # "4 1 1 2": a run of digits, not a figure (cheap test first)
+        if not _may_be_figure(text, n):
+            continue
         claim = _claim(doc, text, n, by_start, parsed, mach_mps, prev)
         if claim is None:
             continue
         consumed = claim.end
         link = _LINK.fullmatch(text, prev.end, claim.start) if prev is not None else None
         if link and prev.unit != claim.unit and prev.dimension == claim.dimension and (
-                "(" not in link.group() or re.match(rf"{_S}*\)", text[claim.end:])):
+                "(" not in link.group() or re.match(rf"{_S}{{0,3}}\)", text[claim.end:])):
             claim.qualifier = claim.qualifier or prev.qualifier
             claim.about = prev.about
         prev = claim
@@ -110,35 +117,35 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
 
 
 def _claim(doc, text, n, by_start, parsed, mach_mps, prev) -> Claim | None:
-    before = _prev_char(text, n.start)  # left-context patterns only run after a word or sign
-    if nums.is_identifier(text, n) or nums.is_list_number(text, n) or nums.is_clock(text, n) \
-            or nums.is_date(text, n) or (before.isalpha() and _word_before(text, n.start) in (
-                "aged", "age")):
-        return None
+    before = nums.char_before(text, n.start)  # left-context patterns only run after a word or sign
     pstart, unit = n.start, None
     money = _CURRENCY.search(text, max(0, pstart - 5), pstart) \
         if before in "$€£₽₴" or before.isupper() else None
     mach = _MACH_BEFORE.search(text, max(0, pstart - 6), pstart) \
         if not money and before in "hH-" else None
+    if (not mach and nums.is_identifier(text, n)) or nums.is_list_number(text, n) or \
+            nums.is_clock(text, n) or nums.is_date(text, n) or (
+            before.isalpha() and _word_before(text, n.start) in ("aged", "age")):
+        return None
     if money:
         unit, pstart = SYMBOLS[money.group("c")], money.start()
     elif mach:
         unit, pstart = "Mach", mach.start()
     opener = _OPENER.search(text, max(0, pstart - 10), pstart) \
-        if _prev_char(text, pstart).isalpha() else None
+        if nums.char_before(text, pstart).isalpha() else None
     value, end, unit, glued = _unit_after(text, n, unit)
     if glued:
         return None
     value, value_max, end, unit = _range(text, n, pstart, value, end, unit, by_start, opener)
     start = opener.start() if opener and value_max is not None else pstart
-    left = _prev_char(text, start)
-    qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) \
-        if left and not left.isdigit() else None
+    left = nums.char_before(text, start)
+    qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) if left in ("~", ".") or (
+        left.isalpha() and (_word_before(text, start) or "").lower() in _QUAL_LAST) else None
     qualifier = _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())] if qual else None
     start = qual.start() if qual else start
     post = _QUAL_AFTER.match(text, end)
-    if post and qualifier is None and value_max is None:
-        qualifier = "more than" if post.group("plus") else _POSTFIX[post.group("w")]
+    if post and value_max is None:
+        qualifier = qualifier or ("more than" if post.group("plus") else _POSTFIX[post.group("w")])
         end = post.end()
     if unit in _TIME_UNITS and _NOT_FIGURE_AFTER.match(text, end):
         return None
@@ -171,7 +178,7 @@ def _count(doc, text, n, start, end, by_start, parsed, qualifier,
     if _is_name(doc, text, n, parsed) or (_word_before(text, start) or "").lower() in ("a", "an"):
         return None  # "Boeing 737"; "a 30 zone" is a modifier, not a count
     if _RATIO.match(text, n.end) or _RATIO_BEFORE.search(text, max(0, n.start - 12), n.start):
-        return None  # "3 in 10 adults": a ratio
+        return None  # "3 in 10 adults", "page 2 of 7": a ratio
     counted = subj.counted_noun(doc, text, end, parsed)
     shared = _SHARED_NOUN.match(text, end)
     if counted is None and shared and shared.end() in by_start:
@@ -221,7 +228,8 @@ def _glued(text: str, end: int, hyphen: bool = True) -> bool:
     """Letters stuck to the figure ("21st", "1990s", "MH17") or, with no unit, a hyphenated
     modifier ("7.8-magnitude", "300-strong"; "45-year-old" has its unit)."""
     return end < len(text) and (text[end].isalpha() or (
-        hyphen and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha()))
+        hyphen and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha()
+        and not text.startswith("-plus", end)))
 
 
 def _range(text, n, pstart, value, end, unit, by_start, opener):
@@ -254,24 +262,21 @@ def _range(text, n, pstart, value, end, unit, by_start, opener):
     return value, high, end2, unit or unit2
 
 
-def _prev_char(text: str, pos: int) -> str:
-    """The last character before ``pos`` that is not a space ("" at the start)."""
-    i = pos
-    while i > 0 and pos - i < 3 and text[i - 1] in " \t\u00a0\u202f":
-        i -= 1
-    return text[i - 1] if i > 0 else ""
-
-
-def _next_char(text: str, pos: int) -> str:
-    i = pos
-    while i < len(text) and i - pos < 3 and text[i] in " \t\u00a0\u202f":
-        i += 1
-    return text[i] if i < len(text) else ""
+def _may_be_figure(text: str, n: nums.Number) -> bool:
+    """Cheap first test: a figure has a word, unit or sign next to it ("4 1 1 2" has not)."""
+    if n.start > 1 and text[n.start - 1] in "-\u2010\u2011" and text[n.start - 2].isalnum():
+        return text[max(0, n.start - 5):n.start - 1].lower() == "mach"  # "Su-34", not "Mach-5"
+    before, after = nums.char_before(text, n.start), nums.char_after(text, n.end)
+    if after == "+":
+        after = nums.char_after(text, n.end + 1) or " "
+    if n.spelled and n.value == 1 and n.words == 1 and not before.isalpha():
+        return after in "-–—‒t"  # "one" alone is never a figure; "one to two", "one-two"
+    return before.isalpha() or after.isalpha() or before in "$€£₽₴~(" or \
+        after in "%°º²³$-–—‒(." or not after
 
 
 def _word_before(text: str, start: int) -> str | None:
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group("w") if m else None
+    return nums.word_before(text, start)[0]
 
 
 def _is_name(doc, text, n, parsed) -> bool:

@@ -42,6 +42,7 @@ _VERBS = frozenset(
 _NOT_SUBJECT = frozenset(nums.MONTHS.lower().split("|")) | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday long wide high tall "
     "deep away short old total".split())
+_PRONOUNS = frozenset("i you he she it we they this that these those".split())
 REPORTING = frozenset("say tell report warn expect forecast predict estimate claim announce add "
                       "note believe think suggest show".split())
 GENERIC = {
@@ -57,9 +58,9 @@ _NOUNS = ("NOUN", "PROPN")
 _ADJ_ENDINGS = ("ive", "ous", "ful", "less", "able", "ible")
 _NEXT_WORDS = re.compile(rf"{_S}{{1,3}}(?P<w1>[A-Za-z][A-Za-z'’-]*)"
                          rf"(?:{_S}{{1,3}}(?P<w2>[A-Za-z][A-Za-z'’-]*))?")
-_CLAUSE = re.compile(r"[.;:!?]\s|\n|,\s+(?:while|whereas|but|and|which|who)\s|\b(?:said|says|told|"
-                     r"reported|warned|expect|expects|expected|that)\s")
-_OF_AFTER = re.compile(rf"{_S}+of{_S}+(?:the{_S}+)?(?P<w>[a-z][a-z-]*)\b")
+_CLAUSE = re.compile(r"[.;:!?]\s|\n|,\s{1,3}(?:while|whereas|but|and|which|who)\s"
+                     r"|\b(?:said|says|told|reported|warned|expect|expects|expected|that)\s")
+_OF_AFTER = re.compile(rf"{_S}{{1,3}}of{_S}{{1,3}}(?:the{_S}{{1,3}})?(?P<w>[a-z][a-z-]*)\b")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -118,13 +119,16 @@ def counted_noun(doc: Doc, text: str, end: int, parsed: bool) -> tuple[str, int]
 
 def phrase(noun: Token) -> str:
     """The noun with the noun compounds right before it ("death toll"), lower case."""
-    words = [noun]
-    left = noun.doc[noun.i - 1] if noun.i > 0 else None
+    doc, first = noun.doc, noun.i
+    left = doc[noun.i - 1] if noun.i > 0 else None
     if left is not None and left.head.i == noun.i and left.dep_ == "compound" and (
             left.pos_ == "NOUN" or noun.pos_ == "PROPN" == left.pos_) and noun_like(left.text) \
             and not any(ch.isdigit() for ch in left.text):
-        words.insert(0, left)
-    return " ".join(w.lower_ for w in words)
+        first = left.i
+        while first > 1 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+            first -= 2  # "high-speed train", not "speed train"
+    return doc[first:noun.i + 1].text.lower()
 
 
 def _owner(noun: Token, dimension: str) -> str:
@@ -239,10 +243,13 @@ def _clause_subject(text: str, start: int, dimension: str) -> str | None:
         before = _WORDS.findall(window[:cuts[-1].start()])
         if before and _candidate(before[-1], dimension):
             return before[-1].lower()
+    if words and words[0].lower() in _PRONOUNS:
+        return None  # "He drove at 95": the parse would give a pronoun, and so do we
     for i, word in enumerate(words):
         if _candidate(word, dimension):
             nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt.islower() and _candidate(nxt, dimension) and (word.islower() or i == 0):
-                return f"{word} {nxt}".lower()
+            if nxt.islower() and noun_like(nxt) and nxt not in _VERBS and not _verbish(nxt) \
+                    and (word.islower() or i == 0):
+                return f"{word} {nxt}".lower()  # "death toll", "wind speeds"
             return word.lower()
     return None

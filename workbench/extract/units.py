@@ -4,15 +4,18 @@ Why: a claim says "more than 3,200 kilometers per hour" and a source says "Mach 
 both must land on one scale (m/s) before the matcher can compare them. This module
 maps what writers type ("kph", "kilometres an hour", "per cent", "US$") to one
 canonical unit string, and converts a value in a canonical unit to SI with ``pint``
-(one registry, created lazily on first use). Mach N is N x ``mach_mps`` m/s (a unit
-defined in the registry per speed of sound used); money keeps its currency code as
-its "SI unit" and its value.
+(one registry, created lazily on first use; the factor of each unit is asked of pint
+once and cached, temperatures are converted value by value). Mach N is N x
+``mach_mps`` m/s (a unit defined in the registry per speed of sound used); money keeps
+its currency code as its "SI unit" and its value. Single letters "C", "F", "t", "g"
+only count glued to the figure ("35C"), which the extractor checks.
 
 What it does NOT do: find numbers in text (see ``quantities``/``numbers``), convert
 between currencies or adjust for inflation, guess ambiguous bare forms beyond the
 documented rules: "pounds" is mass (lb) unless written "pounds sterling" or after a
 "£" sign (the extractor handles the sign); "degrees" alone (angle or temperature?)
-and "in" (inches) are not units here; "t" is the metric tonne, never a short ton.
+and "in" (inches) are not units here; "t" is the metric tonne, never a short ton;
+ounces (troy or avoirdupois?), calories and bytes are not covered.
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ _WORD_FORMS: dict[str, tuple[str, ...]] = {
     "t": ("tonne", "ton", "metric ton"), "lb": ("pound",),
     "s": ("second",), "min": ("minute",), "h": ("hour",), "day": ("day",), "week": ("week",),
     "month": ("month",), "year": ("year",), "decade": ("decade",),
-    "century": ("century", "centuries"), "%": ("percent", "per cent", "pc"),
+    "century": ("century", "centuries"), "%": ("percent", "per cent"),
     "pp": ("percentage point", "percent point"), "bp": ("basis point",),
     "km2": ("square kilometer", "square kilometre", "sq kilometre", "sq kilometer"),
     "m2": ("square meter", "square metre"), "mi2": ("square mile",), "ha": ("hectare",),
@@ -109,7 +112,7 @@ _WORD_FORMS: dict[str, tuple[str, ...]] = {
 
 
 _INVARIABLE = ("s", "feet", "sterling", "celsius", "fahrenheit", "centigrade", "yen", "yuan",
-               "mach", "sound", "cent", "pc", " c", " f", "hryvni")
+               "mach", "sound", "cent", " c", " f", "hryvni")
 
 
 def _word_table() -> dict[str, str]:
@@ -140,7 +143,8 @@ def canonical_unit(surface: str) -> str | None:
 
     Symbols are matched with their case ("Mach", "MW", "C"); words case-insensitively
     with runs of spaces/hyphens collapsed. "pounds" is mass ("lb"): the caller passes
-    "pounds sterling" (or sees the "£" sign) for money. Canonical names map to themselves.
+    "pounds sterling" (or sees the "£" sign) for money. Canonical names map to themselves
+    ("in", "s", "day"), though the extractor never reads "in" or a bare "s" as a unit.
     """
     text = surface.strip()
     if text in SYMBOLS:
@@ -152,7 +156,7 @@ def canonical_unit(surface: str) -> str | None:
 
 
 def _surface_pattern(surface: str) -> str:
-    return r"[\s\u00a0-]+".join(re.escape(part) for part in surface.split(" "))
+    return r"[\s\u00a0-]{1,3}".join(re.escape(part) for part in surface.split(" "))
 
 
 @functools.cache
@@ -178,17 +182,24 @@ def match_unit(text: str, pos: int) -> re.Match[str] | None:
     return pattern.match(text, pos) if pattern else None
 
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 
 
-@functools.cache
-def _registry():  # created on first conversion: building a pint registry takes ~0.2 s
-    import pint
+_REGISTRY = None
 
-    ureg = pint.UnitRegistry()
-    ureg.define("percentage_point = [percentage_point] = pp")
-    ureg.define("basis_point = 0.01 * percentage_point = bp")
-    return ureg
+
+def _registry():
+    """The pint registry, built on first use (it takes ~0.2 s) and only once."""
+    global _REGISTRY
+    with _LOCK:
+        if _REGISTRY is None:
+            import pint
+
+            ureg = pint.UnitRegistry()
+            ureg.define("percentage_point = [percentage_point] = pp")
+            ureg.define("basis_point = 0.01 * percentage_point = bp")
+            _REGISTRY = ureg
+        return _REGISTRY
 
 
 @functools.cache
@@ -197,8 +208,10 @@ def _mach_unit(mach_mps: float) -> str:
     if not mach_mps > 0:
         raise ValueError(f"mach_mps must be positive, not {mach_mps!r}")
     name = "mach" if mach_mps == 343.0 else "mach_" + re.sub(r"\W", "_", repr(mach_mps))
+    ureg = _registry()
     with _LOCK:
-        _registry().define(f"{name} = {mach_mps!r} * meter / second")
+        if name not in ureg:
+            ureg.define(f"{name} = {mach_mps!r} * meter / second")
     return name
 
 
