@@ -10,6 +10,7 @@ dimensions or currencies, nor read meaning into "as fast as a rifle bullet".
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -49,10 +50,16 @@ def _about_overlap(a: str | None, b: str | None) -> bool:
     return bool({_stem(w) for w in query_terms(a)} & {_stem(w) for w in query_terms(b)})
 
 
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in fold(text).split())
+
+
 def _mentions_any(text: str, terms: list[str]) -> float:
+    """Share of the subject terms that the text uses."""
     if not terms:
         return 0.0
-    words = {_stem(w) for w in fold(text).split()}
+    words = _stems(text)
     return sum(_stem(t) in words for t in terms) / len(terms)
 
 

@@ -21,11 +21,13 @@ SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
 MISATTRIBUTION_MIN = 85.0  # words close enough that another speaker is a finding
 RELATED_MAX = 3
 _NONWORD = re.compile(r"[^\w]+")
+_NONWORD_CHAR = re.compile(r"[^\w]")
+SERIAL_BELOW = 2000  # cdist on fewer choices than this is faster in one thread
 
 
 def fold(text: str) -> str:
     """Lower case, punctuation to spaces; keeps offsets (same length) for ASCII."""
-    return re.sub(r"[^\w]", " ", text.lower())
+    return _NONWORD_CHAR.sub(" ", text.lower())
 
 
 def query_terms(text: str) -> list[str]:
@@ -71,12 +73,15 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> lis
     quotes = search.quotes_in_passages(conn, [r["id"] for r in rows])
     # First pass: one fast batch score of the quote against every candidate passage.
     first = process.cdist([fold(claim.text)], [fold(r["text"]) for r in rows],
-                          scorer=fuzz.partial_ratio, workers=-1)[0]
+                          scorer=fuzz.partial_ratio,
+                          workers=1 if len(rows) < SERIAL_BELOW else -1)[0]
     docs = search.documents_by_id(conn, (r["document_id"] for r in rows))
     found, related = [], []
     for row, rough in zip(rows, first, strict=True):
         document = docs[row["document_id"]]
-        best = _best_in_passage(claim, row, quotes.get(row["id"], []), knobs)
+        # the batch score bounds the fine one: skip passages that cannot reach the cutoff
+        hopeful = rough >= 0.85 * knobs.quote_min_score
+        best = _best_in_passage(claim, row, quotes.get(row["id"], []), knobs) if hopeful else None
         if best is not None:
             found.append(_evidence(document, row, *best))
         elif len(related) < RELATED_MAX and (rough >= 50 or _mentions(row["text"], claim.speaker)):
