@@ -18,22 +18,19 @@ from .quantities import extract_quantities
 from .quotes import extract_quotes
 
 CHUNK_CHARS = 100_000
-LONG_RUN = re.compile(r"\S{64,}")  # no word, number or URL we extract is this long
-PUNCTUATION_RUN = re.compile(r"[^\w\s]{8,}")  # decoration, never a claim
+LONG_RUN = re.compile(r"\S{41,}")  # no number, unit or name we extract is this long
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{8,}|(?:[^\w\s]+\s+){8,}")  # decoration
 
 
 def defuse(text: str) -> str:
-    """Blank out runs of 8+ punctuation marks and break runs of 64+ non-space
-    characters with a space every 32.
+    """Blank out what can hold no claim but could stall spaCy: runs of
+    punctuation (8+ marks, spaced or not) and tokens of 41+ characters.
 
-    spaCy's tokenizer is superlinear on long runs of punctuation (100 KB of quote
-    marks would stall it for minutes); no claim lives inside such a run, and the
-    length, hence every offset, is unchanged."""
+    spaCy's tokenizer and parser are superlinear on such runs (100 KB of quote
+    marks took minutes). Blanking keeps the length, so every offset still points
+    into the original text, from which passages and claims take their words."""
     text = PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
-    if not LONG_RUN.search(text):
-        return text
-    return LONG_RUN.sub(lambda m: " ".join(
-        m.group()[i:i + 31] for i in range(0, len(m.group()), 32)).ljust(len(m.group())), text)
+    return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(slots=True)
@@ -42,9 +39,10 @@ class Analysis:
     claims: list[Claim]
 
 
-def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+def chunks(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
     """Split at paragraph breaks (else at any newline or space) into pieces of at
-    most ``limit`` characters, yielding ``(offset, piece)``."""
+    most ``limit`` (default ``CHUNK_CHARS``) characters, yielding ``(offset, piece)``."""
+    limit = limit or CHUNK_CHARS
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
@@ -72,9 +70,8 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
         for (offset, _), doc in zip(pieces, pipeline.nlp.pipe(p for _, p in pieces), strict=True):
             for sent in doc.sents:
                 if sent.text.strip():
-                    passages.append(
-                        Passage(offset + sent.start_char, offset + sent.end_char, sent.text)
-                    )
+                    start, end = offset + sent.start_char, offset + sent.end_char
+                    passages.append(Passage(start, end, text[start:end]))
             for claim in (*extract_quotes(doc), *extract_quantities(doc, mach_mps=mach)):
                 claim.start += offset
                 claim.end += offset
