@@ -140,6 +140,38 @@ def select(page, container, option: str) -> None:
     raise AssertionError(f"could not pick {option!r} in the selectbox")
 
 
+def pick(page, container, option: str) -> None:
+    """Add the option containing ``option`` to a multiselect, with the keyboard as
+    ``select`` does; the choice shows as a tag."""
+    box = container.get_by_role("combobox")
+    options = page.get_by_role("option")
+    for _ in range(3):
+        box.scroll_into_view_if_needed()
+        box.click()
+        box.fill(option)
+        try:
+            options.filter(has_text=option).first.wait_for(timeout=3000)
+        except Exception:  # the list closed: try again
+            continue
+        matches = [i for i, label in enumerate(options.all_inner_texts()) if option in label]
+        if not matches:
+            continue
+        for _ in range(matches[0]):
+            box.press("ArrowDown")
+        box.press("Enter")
+        box.press("Escape")
+        wait_for_app(page)
+        if any(option in tag for tag in tags(container)):
+            return
+    raise AssertionError(f"could not pick {option!r} in the multiselect")
+
+
+def tags(container) -> list[str]:
+    """The options a multiselect shows as chosen."""
+    return container.locator("[data-tag]").evaluate_all(
+        "tags => tags.map(t => t.getAttribute('aria-label'))")
+
+
 def selected(container) -> str:
     """The option a selectbox shows."""
     return container.get_by_role("combobox").input_value()
@@ -148,6 +180,82 @@ def selected(container) -> str:
 def go_to(page, title: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
     wait_for_app(page)
+
+
+def new_page(browser, url: str | None = None, *, init_script: str | None = None,
+             width: int = 1400, height: int = 1000):
+    """A page in a context of its own (its own session: a second context is a second
+    reviewer) that accepts downloads. ``init_script`` runs before any page script;
+    with ``url`` the page is opened and waited for. Close it with ``page.context.close()``."""
+    context = browser.new_context(accept_downloads=True,
+                                  viewport={"width": width, "height": height})
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
+    if url is not None:
+        page.goto(url)
+        wait_for_app(page)
+    return page
+
+
+def fill_text(page, key: str, text: str) -> None:
+    """Type ``text`` into the text input or text area with widget ``key`` and commit it
+    (Enter, or Ctrl+Enter in a text area), then wait for the rerun."""
+    container = keyed(page, key)
+    field = container.locator("textarea, input").first
+    field.fill(text)
+    is_area = field.evaluate("e => e.tagName") == "TEXTAREA"
+    field.press("Control+Enter" if is_area else "Enter")
+    wait_for_app(page)
+
+
+def upload(page, files, container=None, timeout: float = 60_000) -> None:
+    """Choose ``files`` in the file uploader (in ``container``, else the page's only one)
+    and wait until every file is uploaded and the app has rerun with them: the upload
+    is asynchronous, and clicking on before it ends sends no files."""
+    scope = container if container is not None else page
+    scope.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files)
+    expected = len(files) if isinstance(files, list | tuple) else 1
+    scope.get_by_test_id("stFileChip").nth(expected - 1).wait_for(timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stFileChipIconSpinner']\")",
+        timeout=timeout)
+    wait_for_app(page)
+
+
+def click_button(page, key: str) -> None:
+    keyed(page, key).locator("button").click()
+    wait_for_app(page)
+
+
+def download(page, label: str) -> bytes:
+    """The bytes of the download button labelled ``label``."""
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text=label).locator(
+            "button").click()
+    return Path(info.value.path()).read_bytes()
+
+
+def seed_database(db_path: Path) -> None:
+    """What the app's first start does, done ahead: the demo set and article loaded
+    and the article's evidence against the default sets cached, so a server started on
+    (a copy of) this file renders its first page without the wait."""
+    import workbench
+    from workbench import settings
+
+    store = workbench.open_store(db_path)
+    workbench.seed_demo(store)
+    for article in workbench.list_documents(store, str(settings.get("articles_set"))):
+        workbench.check_document(store, article.id, sets=workbench.default_sets(store))
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (the backup API, WAL content included)."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(source)) as src, \
+            contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 def take_screenshots(out_dir: Path) -> list[Path]:

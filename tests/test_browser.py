@@ -59,8 +59,7 @@ def test_load_review_reload_export(page, tmp_path):
     support.keyed(page, "set_name").locator("input").fill("Browser set")
     support.keyed(page, "set_name").locator("input").press("Enter")
     support.wait_for_app(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files)
-    support.wait_for_app(page)
+    support.upload(page, files)  # waits until the upload has finished
     support.keyed(page, "load").locator("button").click()
     support.wait_for_app(page)
     expect(page.get_by_test_id("stAlertContentSuccess").filter(

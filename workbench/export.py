@@ -5,7 +5,8 @@ formula (starting with ``= + - @``, tab, CR, LF or NUL) is prefixed with ``'``,
 while numeric columns stay numbers. The JSON export keeps raw values. Reviews
 whose claim vanished (its document was re-loaded with other text, or its set
 deleted) are exported from the snapshot saved with the review, so no verdict is
-lost.
+lost. All of an export's reads run in one read transaction, so an export taken while
+others save is one consistent state of the database, never a mix of before and after.
 """
 
 from __future__ import annotations
@@ -81,10 +82,12 @@ def export_rows(
 ) -> list[dict]:
     """Rows of the export: reviewed claims (or all claims in scope), raw values."""
     wanted = {str(Status(s)) for s in status} if status else None
-    pairs = doc_rows.claims_for_export(store, source_set,
-                                       articles_set=str(settings.get("articles_set")))
-    reviews = reviews_for(store, [c.key for _, c in pairs])
-    best = _best_scores(store, [c.id for _, c in pairs])
+    with store.snapshot() as db:  # claims, reviews and scores of one moment
+        pairs = doc_rows.claims_for_export(db, source_set,
+                                           articles_set=str(settings.get("articles_set")))
+        reviews = reviews_for(db, [c.key for _, c in pairs])
+        best = _best_scores(db, [c.id for _, c in pairs])
+        orphans = all_reviews(db)
     out, seen = [], set()
     for doc, claim in pairs:
         review = reviews[claim.key]
@@ -94,7 +97,7 @@ def export_rows(
         snapshot = {**claim.to_dict(), "kind": str(claim.kind)}
         article = {"title": doc.title, "url": doc.url, "source_set": doc.source_set}
         out.append(_row(article, snapshot, review, best.get(claim.id)))
-    for review in all_reviews(store):  # verdicts whose claim is gone: keep them
+    for review in orphans:  # verdicts whose claim is gone: keep them
         article = review.claim.get("article", {})
         if review.claim_key in seen or (source_set and article.get("source_set") != source_set):
             continue

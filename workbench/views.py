@@ -24,6 +24,9 @@ from .review import cite
 # Markdown and HTML specials, "$" (LaTeX), ":" (directives, emoji, autolinks), "&" (entities).
 _SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>~$:&=\"'])")
 _SPACE = re.compile(r"\s+")
+# Codes Streamlit replaces in the parsed text, where escapes no longer count: an icon for
+# ":material_name:", its logo for ":streamlit:". A word joiner after the colon stops them.
+_TEXT_CODES = re.compile(r":(?=material_\w|streamlit:)")
 RELATION_ORDER = tuple(Relation)
 RELATION_COLOURS = {
     Relation.SUPPORTS: "green", Relation.VARIES: "orange", Relation.MISATTRIBUTED: "red",
@@ -34,8 +37,12 @@ _PREFIX_UNITS = {"Mach"}
 
 def md_escape(text: str | None) -> str:
     """Text as inert inline Markdown: every special character backslash-escaped and
-    whitespace runs (newlines too) folded to one space, so it cannot open a block."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text or ""))
+    whitespace runs (newlines too) folded to one space, so it cannot open a block;
+    Streamlit's icon and logo codes are kept from turning into pictures."""
+    text = _TEXT_CODES.sub(":\u2060", _SPACE.sub(" ", text or ""))
+    # Streamlit also rewrites ":material/" to ":material_" in the source, escaped or not;
+    # it leaves ":material\/" alone.
+    return _SPECIAL.sub(r"\\\1", text).replace("\\:material/", "\\:material\\/")
 
 
 def highlight(text: str, start: int, end: int, colour: str = "orange") -> str:

@@ -164,10 +164,33 @@ class Store:
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """A read-only view of one moment: every ``read()`` inside shares one
+        deferred transaction (in WAL mode it never blocks writers), so a reader
+        making several queries never sees a save land between them."""
+        with self.read() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield Snapshot(conn)
+            finally:
+                conn.execute("ROLLBACK")  # nothing was written
+
     def corpus_version(self) -> int:
         with self.read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key='corpus_version'").fetchone()
         return int(row[0])
+
+
+class Snapshot:
+    """Stands in for a ``Store`` inside ``Store.snapshot()`` for readers."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        yield self._conn
 
 
 def bump_corpus_version(conn: sqlite3.Connection) -> None:
