@@ -1,0 +1,161 @@
+"""Ingest benchmark: words per second of the full ingest against raw ``nlp.pipe``.
+
+    python bench/ingest.py --words 50000 --json
+
+Writes synthetic articles (``bench/corpus.py``) as ``.txt`` files with a metadata
+header into a folder, then, each in a fresh subprocess so memory is measured per
+run: (1) ``workbench.ingest_paths`` into a new database (read, clean, extract,
+store, index) with the default (trained) pipeline, and (2) ``nlp.pipe`` of the
+same pipeline over the same article texts, doing nothing with the docs. Both with
+1 and 2 processes (``--processes``); the ingest gets ``n_process`` only if
+``workbench.ingest`` accepts it, else that run is reported as unsupported.
+Pipeline loading is outside the timings. The figures go to the last line of
+stdout as one JSON object (the fastest ingest run on top, every run in ``runs``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+from bench.corpus import generate  # noqa: E402
+
+INGEST_SET = "bench-ingest"
+
+
+def parse(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--words", type=int, default=50_000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--processes", default="1,2", help="comma-separated n_process values")
+    p.add_argument("--workdir", help="folder for the articles and databases "
+                                     "(default bench/out/ingest-<words>)")
+    p.add_argument("--json", action="store_true", help="(figures always end stdout as JSON)")
+    p.add_argument("--out", help="also write the JSON line to this file")
+    p.add_argument("--worker", choices=("raw", "ingest"), help=argparse.SUPPRESS)
+    p.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def write_articles(folder: Path, words: int, seed: int) -> tuple[int, int]:
+    """Articles totalling at least ``words`` words as .txt files; (files, words)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    corpus = generate(words // 12 + 1000, seed=seed, quote_claims=5, numeric_claims=5)
+    n = total = 0
+    for doc in corpus.documents():
+        if total >= words:
+            break
+        header = f"Title: {doc.title}\nOutlet: {doc.outlet}\nPublished: {doc.published}\n\n"
+        (folder / f"{doc.index:06d}.txt").write_text(header + doc.text + "\n", encoding="utf-8")
+        n, total = n + 1, total + doc.words
+    return n, total
+
+
+def _texts(folder: Path) -> list[str]:
+    """The article bodies, as ingest will see them (header stripped)."""
+    return [p.read_text(encoding="utf-8").split("\n\n", 1)[1] for p in sorted(folder.glob("*.txt"))]
+
+
+def worker(args) -> dict:
+    """One measured run, in its own process."""
+    from workbench.nlp import load_pipeline
+    workdir = Path(args.workdir)
+    src = workdir / "articles"
+    pipeline = load_pipeline()
+    texts = _texts(src)
+    words = sum(len(t.split()) for t in texts)
+    with common.PeakRss() as rss:
+        cpu = common.cpu_seconds()
+        if args.worker == "raw":
+            started = time.perf_counter()
+            for _ in pipeline.nlp.pipe(texts, n_process=args.n_process):
+                pass
+            elapsed = time.perf_counter() - started
+            extra = {}
+        else:
+            ingest_mod = importlib.import_module("workbench.ingest")
+            from workbench.store import Store
+            db = workdir / f"ingest-{args.n_process}.db"
+            for old in db.parent.glob(db.name + "*"):
+                old.unlink()
+            store = Store(db)
+            kw = {"pipeline": pipeline}
+            if args.n_process > 1:
+                if "n_process" not in inspect.signature(ingest_mod.ingest).parameters:
+                    return {"n_process": args.n_process, "supported": False}
+                kw["n_process"] = args.n_process
+            from workbench.extract import analyse  # warm up: pint registry, lexicons
+            analyse(texts[0], pipeline)
+            started = time.perf_counter()
+            report = ingest_mod.ingest_paths(store, [src], INGEST_SET, **kw)
+            elapsed = time.perf_counter() - started
+            extra = {"documents": report.loaded, "rejected": len(report.rejected),
+                     "db_mb": common.db_size_mb(db)}
+    return {"n_process": args.n_process, "supported": True, "words": words,
+            "seconds": round(elapsed, 2), "words_per_s": round(words / elapsed),
+            "cpu_s": round(common.cpu_seconds() - cpu, 2),
+            "peak_rss_mb": rss.peak_mb, "pipeline": pipeline.name, **extra}
+
+
+def run_worker(args, kind: str, n_process: int) -> dict:
+    cmd = [sys.executable, __file__, "--worker", kind, "--n-process", str(n_process),
+           "--workdir", str(args.workdir)]
+    common.log(f"  {kind} with {n_process} process(es)")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        common.log(done.stderr[-3000:])
+        return {"n_process": n_process, "supported": True, "error": done.stderr[-500:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> dict:
+    args = parse(argv)
+    if args.worker:
+        common.emit(worker(args))
+        return {}
+    args.workdir = Path(args.workdir or common.OUT / f"ingest-{args.words}")
+    files, words = write_articles(args.workdir / "articles", args.words, args.seed)
+    common.log(f"{files} articles, {words:,} words in {args.workdir / 'articles'}")
+    runs = []
+    for n in (int(x) for x in args.processes.split(",")):
+        ing, raw = run_worker(args, "ingest", n), run_worker(args, "raw", n)
+        ratio = None
+        if ing.get("words_per_s") and raw.get("words_per_s"):
+            ratio = round(ing["words_per_s"] / raw["words_per_s"], 3)
+        runs.append({"n_process": n, "ingest": ing, "raw_nlp_pipe": raw, "ratio": ratio})
+    measured = [r for r in runs if r["ratio"] is not None]
+    best = max(measured, key=lambda r: r["ingest"]["words_per_s"]) if measured else runs[0]
+    result = {
+        "words": words, "articles": files,
+        "words_per_s": best["ingest"].get("words_per_s"),
+        "raw_nlp_pipe_words_per_s": best["raw_nlp_pipe"].get("words_per_s"),
+        "ratio": best["ratio"], "n_process": best["n_process"],
+        "peak_rss_mb": max((r[k].get("peak_rss_mb") or 0) for r in runs
+                           for k in ("ingest", "raw_nlp_pipe")),
+        "ingest_peak_rss_mb": max((r["ingest"].get("peak_rss_mb") or 0) for r in runs),
+        "pipeline": best["ingest"].get("pipeline"),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "runs": runs,
+    }
+    result["targets_met"] = {"ratio_ge_2": (result["ratio"] or 0) >= 2,
+                             "peak_rss_le_2gb": result["peak_rss_mb"] <= 2048}
+    common.emit(result, args.out)
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+"""Matching benchmark: index a synthetic corpus, then find the planted variants of
+each claim through ``workbench.match.find_evidence`` and by brute force.
+
+    python bench/match.py --sentences 100000 --json
+
+Builds (or, with ``--reuse``, re-opens) an index through the project's own store,
+with passages and claims from the project's extractors on the rule-based pipeline
+(``"index_pipeline": "rules"``), stores a synthetic article stating every claim,
+and times ``find_evidence`` per claim. Brute force, in the same run: rapidfuzz
+``cdist`` of each quote (folded, ``partial_ratio``, as in ``match/quotes.py``)
+against every sentence, and for figures a scan of every stored quantity of the
+claim's dimension scored as ``match/numbers.py`` scores them; on a sample of the
+claims when the corpus is large (``"bruteforce_sampled": true``). The figures go
+to the last line of stdout as one JSON object; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bruteforce, common  # noqa: E402
+from bench.corpus import generate  # noqa: E402
+
+KS = (1, 5)
+
+
+def parse(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sentences", type=int, default=10_000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--quote-claims", type=int, default=100)
+    p.add_argument("--numeric-claims", type=int, default=100)
+    p.add_argument("--db", help="database file (default bench/out/match-<N>-s<seed>.db)")
+    p.add_argument("--reuse", action="store_true", help="re-open an index built earlier")
+    p.add_argument("--workers", type=int, default=2, help="processes extracting at index time")
+    p.add_argument("--bruteforce-sample", type=int, default=None,
+                   help="claims of each kind brute-forced (default: all up to 100k sentences, "
+                        "else 10)")
+    p.add_argument("--json", action="store_true", help="(figures always end stdout as JSON)")
+    p.add_argument("--out", help="also write the JSON line to this file")
+    return p.parse_args(argv)
+
+
+def open_index(args, corpus):
+    """The store and ``{document index: id}``, building the index unless reused."""
+    from workbench.store import Store
+    db = Path(args.db or common.OUT / f"match-{args.sentences}-s{args.seed}.db")
+    meta_path = db.with_name(db.name + ".json")
+    if args.reuse and db.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        store = Store(db)
+        with store.read() as conn:
+            ids = {int(r["path"][6:13]): r["id"] for r in conn.execute(
+                "SELECT id, path FROM documents WHERE source_set=?", (common.BENCH_SET,))}
+        return store, ids, {**meta, "reused": True}
+    for old in db.parent.glob(db.name + "*"):
+        old.unlink()
+    store = Store(db)
+    common.log(f"indexing {args.sentences:,} sentences into {db} ({args.workers} workers)")
+    started = time.perf_counter()
+    ids = common.build_index(store, corpus.documents(), workers=args.workers, progress_every=50)
+    with store.read() as conn:  # not in a transaction: a checkpoint needs none open
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    index_s = time.perf_counter() - started
+    with store.read() as conn:
+        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "passages", "claims")}
+    meta = {"index_pipeline": "rules", "index_workers": args.workers,
+            "index_s": round(index_s, 1), "index_mb": common.db_size_mb(db),
+            "index_sentences_per_s": round(args.sentences / index_s),
+            "stored_passages": counts["passages"], "stored_claims": counts["claims"],
+            "documents": counts["documents"]}
+    meta_path.write_text(json.dumps(meta))
+    return store, ids, {**meta, "reused": False}
+
+
+def store_article(store, corpus):
+    """The synthetic article, extracted like the corpus, and its claims mapped to
+    the planted claims they state."""
+    from workbench import settings
+    from workbench.extract import analyse_many
+    from workbench.store import documents as rows
+    bench_article = corpus.article()
+    article = common.to_document(bench_article)
+    analysis = next(analyse_many([article.text], common.rules_pipeline()))
+    name = str(settings.get("articles_set"))
+    with store.write() as conn:
+        rows.ensure_set(conn, name)
+        existing = rows.find_existing(conn, name, article)
+        doc_id = rows.write_document(conn, name, article, analysis.passages, analysis.claims,
+                                     existing["id"] if existing else None)
+    article = rows.get_document(store, doc_id)
+    mapped, seen = [], set()
+    for claim in rows.claims_of(store, doc_id):
+        planted = corpus.claim_at(claim.start, bench_article)
+        if planted is None or planted.id in seen or planted.kind != str(claim.kind):
+            continue
+        seen.add(planted.id)
+        mapped.append((claim, planted))
+    missing = [c for c in corpus.claims if c.id not in seen]
+    offsets = {c.id: bench_article.text.index(c.sentence) for c in missing}
+    mapped += [(_ground_truth_claim(c, offsets[c.id]), c) for c in missing]
+    return article, mapped, [c.id for c in missing]
+
+
+def _ground_truth_claim(planted, offset: int):
+    """The claim as the generator planted it, for a sentence the extractors missed,
+    so matching is measured on every claim whatever the extractors' recall."""
+    from bench.phrases import SI_UNIT
+    from workbench.models import Claim, ClaimKind
+    if planted.kind == "quote":
+        start = offset + planted.sentence.index(planted.quote)
+        return Claim(ClaimKind.QUOTE, planted.quote, start, start + len(planted.quote),
+                     speaker=planted.speaker, cue="said")
+    start = offset + planted.sentence.index(" said ") + 6
+    end = offset + len(planted.sentence) - 1
+    si_unit = planted.unit if planted.dimension == "money" else SI_UNIT[planted.dimension]
+    return Claim(ClaimKind.NUMERIC, planted.sentence[start - offset:-1], start, end,
+                 value=planted.value, unit=planted.unit, qualifier=planted.qualifier,
+                 si_value=planted.si_value,
+                 si_unit=si_unit, dimension=planted.dimension, about=planted.about)
+
+
+def targets_of(corpus, ids):
+    """``{claim id: [(variant, db id, start, end)]}`` for every planted variant."""
+    out: dict[int, list] = {}
+    for index in sorted({v.doc for c in corpus.claims for v in c.variants}):
+        for variant, start, end in corpus.document(index).planted:
+            out.setdefault(variant.claim, []).append((variant, ids[index], start, end))
+    return out
+
+
+def hits(found: list[tuple[int, int, int]], targets, k: int) -> set:
+    """Variants located by the first ``k`` of ``found`` ``(db id, start, end)``."""
+    top = found[:k]
+    return {v for v, did, s, e in targets if any(d == did and a < e and b > s for d, a, b in top)}
+
+
+def run_index(store, article, mapped, targets):
+    from workbench.match import find_evidence
+    sets = [common.BENCH_SET]
+    for claim, _ in mapped[:3]:  # warm up: imports, pint, SQLite page cache
+        find_evidence(store, claim, article, sets=sets)
+    out = {}
+    for claim, planted in mapped:
+        t, cpu = time.perf_counter(), time.process_time()
+        evidence = find_evidence(store, claim, article, sets=sets)
+        elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
+        found = [(e.document.id, e.start, e.end) for e in evidence]
+        relations = {}
+        for v, did, s, e in targets.get(planted.id, []):
+            rel = [str(ev.relation) for ev in evidence
+                   if ev.document.id == did and ev.start < e and ev.end > s]
+            relations[v] = rel[0] if rel else None
+        out[planted.id] = {"s": elapsed, "cpu": cpu, "found": found, "relations": relations}
+    return out
+
+
+def recall(rows, targets, ks=KS, within=None) -> dict:
+    """Planted variants found in the top k, over ``min(k, variants)`` per claim;
+    with ``within`` (claim id -> found list of another method), only the variants
+    that method found in its own top k count."""
+    out = {}
+    for k in ks:
+        got = total = 0
+        for cid, row in rows.items():
+            wanted = targets.get(cid, [])
+            if within is not None:
+                if cid not in within:
+                    continue
+                ref = hits(within[cid], wanted, k)
+                wanted = [t for t in wanted if t[0] in ref]
+                total += len(wanted)
+            else:
+                total += min(k, len(wanted))
+            got += len(hits(row, wanted, k))
+        out[k] = round(got / total, 4) if total else None
+    return out
+
+
+def by_kind(index_rows, bf_rows, targets, corpus) -> dict:
+    """Per variant kind: planted, found by the index in its top 5 (and with which
+    relation), brute-forced, found by brute force in its top 5."""
+    table: dict[str, dict] = {}
+    for cid, wanted in targets.items():
+        if cid not in index_rows:
+            continue  # its claim was not extracted from the article: not queried
+        for t in wanted:
+            kind = f"{corpus.claims[cid].kind}/{t[0].kind}"
+            row = table.setdefault(kind, {"variants": 0, "index_at_5": 0, "bf_variants": 0,
+                                          "bf_at_5": 0, "relations": {}})
+            row["variants"] += 1
+            if hits(index_rows[cid]["found"], [t], 5):
+                row["index_at_5"] += 1
+                rel = index_rows[cid]["relations"].get(t[0])
+                row["relations"][rel] = row["relations"].get(rel, 0) + 1
+            if cid in bf_rows:
+                row["bf_variants"] += 1
+                row["bf_at_5"] += bool(hits(bf_rows[cid]["found"], [t], 5))
+    return dict(sorted(table.items()))
+
+
+def main(argv=None) -> dict:
+    args = parse(argv)
+    corpus = generate(args.sentences, seed=args.seed, quote_claims=args.quote_claims,
+                      numeric_claims=args.numeric_claims)
+    with common.PeakRss() as rss:
+        store, ids, meta = open_index(args, corpus)
+        article, mapped, missing = store_article(store, corpus)
+        targets = targets_of(corpus, ids)
+        common.log(f"querying {len(mapped)} claims ({len(missing)} not extracted from the "
+                   "article: built from the generator's ground truth)")
+        index_rows = run_index(store, article, mapped, targets)
+        peak_index = rss.checkpoint()
+        sample = args.bruteforce_sample
+        if sample is None:
+            sample = max(args.quote_claims, args.numeric_claims) if args.sentences <= 100_000 \
+                else 10
+        chosen = bruteforce.sample(mapped, sample)
+        common.log(f"brute force on {len(chosen)} claims")
+        bf_rows = bruteforce.run(store, article, chosen)
+    quotes = [index_rows[p.id]["s"] for c, p in mapped if p.kind == "quote"]
+    numbers = [index_rows[p.id]["s"] for c, p in mapped if p.kind == "numeric"]
+    cpu_q = [index_rows[p.id]["cpu"] for c, p in mapped if p.kind == "quote"]
+    cpu_n = [index_rows[p.id]["cpu"] for c, p in mapped if p.kind == "numeric"]
+    bf_q = [r["s"] for cid, r in bf_rows.items() if r["kind"] == "quote"]
+    bf_n = [r["s"] for cid, r in bf_rows.items() if r["kind"] == "numeric"]
+    bf_cpu_q = [r["cpu"] for cid, r in bf_rows.items() if r["kind"] == "quote"]
+    bf_cpu_n = [r["cpu"] for cid, r in bf_rows.items() if r["kind"] == "numeric"]
+    found = {cid: r["found"] for cid, r in index_rows.items()}
+    bf_found = {cid: r["found"] for cid, r in bf_rows.items()}
+    relative = recall(found, targets, within=bf_found)
+    planted = recall(found, targets)
+    bf_planted = recall(bf_found, targets)
+    pct = common.percentile
+    result = {
+        "sentences": args.sentences, "documents": corpus.n_documents, "seed": args.seed,
+        **{k: v for k, v in meta.items() if k != "documents"},
+        "knobs": _knobs(),
+        "quote_claims": len(quotes), "numeric_claims": len(numbers),
+        "claims_not_extracted": len(missing),
+        "claims_from_ground_truth": len(missing),
+        "quote_p50_ms": common.ms(pct(quotes, 50)), "quote_p95_ms": common.ms(pct(quotes, 95)),
+        "quote_max_ms": common.ms(max(quotes, default=None)),
+        "numeric_p50_ms": common.ms(pct(numbers, 50)),
+        "numeric_p95_ms": common.ms(pct(numbers, 95)),
+        "numeric_max_ms": common.ms(max(numbers, default=None)),
+        "quote_cpu_p50_ms": common.ms(pct(cpu_q, 50)),
+        "numeric_cpu_p50_ms": common.ms(pct(cpu_n, 50)),
+        "load_average": _load(),
+        "recall_at_1": relative[1], "recall_at_5": relative[5],
+        "recall_definition": "share of planted variants that brute force finds in its top k "
+                             "which the index also finds in its top k",
+        "recall_at_1_planted": planted[1], "recall_at_5_planted": planted[5],
+        "bruteforce_recall_at_1_planted": bf_planted[1],
+        "bruteforce_recall_at_5_planted": bf_planted[5],
+        "bruteforce_p50_ms": common.ms(pct(bf_q, 50)),
+        "bruteforce_p95_ms": common.ms(pct(bf_q, 95)),
+        "bruteforce_numeric_p50_ms": common.ms(pct(bf_n, 50)),
+        "bruteforce_numeric_p95_ms": common.ms(pct(bf_n, 95)),
+        "bruteforce_sampled": len(bf_q) < len(quotes) or len(bf_n) < len(numbers),
+        "bruteforce_claims": {"quote": len(bf_q), "numeric": len(bf_n)},
+        "speedup": _ratio(pct(bf_q, 50), pct(quotes, 50)),
+        "speedup_numeric": _ratio(pct(bf_n, 50), pct(numbers, 50)),
+        "bruteforce_cpu_p50_ms": common.ms(pct(bf_cpu_q, 50)),
+        "bruteforce_numeric_cpu_p50_ms": common.ms(pct(bf_cpu_n, 50)),
+        "speedup_cpu": _ratio(pct(bf_cpu_q, 50), pct(cpu_q, 50)),
+        "speedup_numeric_cpu": _ratio(pct(bf_cpu_n, 50), pct(cpu_n, 50)),
+        "peak_rss_mb": peak_index,
+        "peak_rss_with_bruteforce_mb": rss.peak_mb,
+        "by_kind": by_kind(index_rows, bf_rows, targets, corpus),
+    }
+    result["targets_met"] = {
+        "p50_le_50ms": max(result["quote_p50_ms"] or 1e9, result["numeric_p50_ms"] or 1e9) <= 50,
+        "p95_le_200ms": max(result["quote_p95_ms"] or 1e9, result["numeric_p95_ms"] or 1e9) <= 200,
+        "speedup_ge_100": (result["speedup"] or 0) >= 100,
+        "recall_at_5_ge_0.98": (result["recall_at_5"] or 0) >= 0.98,
+        "peak_rss_le_2gb": result["peak_rss_mb"] <= 2048,
+    }
+    common.emit(result, args.out)
+    return result
+
+
+def _load() -> list[float]:
+    """The 1, 5 and 15 minute load averages when the run ended (a shared machine
+    inflates wall-clock latencies; the CPU figures are less affected)."""
+    import os
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _knobs() -> dict:
+    from workbench.match import Knobs
+    knobs = Knobs.from_settings()
+    return {k: getattr(knobs, k) for k in knobs.__slots__}
+
+
+def _ratio(a, b):
+    return None if not a or not b else round(a / b, 1)
+
+
+if __name__ == "__main__":
+    main()
