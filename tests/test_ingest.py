@@ -111,3 +111,29 @@ def test_killed_ingest_leaves_a_consistent_database_and_rerun_completes(tmp_path
         dupes = conn.execute("SELECT COUNT(*) FROM (SELECT content_hash FROM documents "
                              "GROUP BY content_hash HAVING COUNT(*) > 1)").fetchone()[0]
     assert dupes == 0 and integrity_ok(store)
+
+
+def _table_counts(store):
+    with store.read() as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("sets", "documents", "passages", "claims", "reviews")}
+
+
+def test_hostile_catalogue_leaves_only_its_good_documents(store, rules):
+    from hostile import cases
+    from workbench.sources import read_upload
+
+    batch = [c for c in cases() if not c.env]
+    good = [x for c in batch for x in read_upload(c.name, c.data) if isinstance(x, Document)]
+    bad_only = [(c.name, c.data) for c in batch
+                if not any(isinstance(x, Document) for x in read_upload(c.name, c.data))]
+    before = _table_counts(store)
+    report = ingest_uploads(store, bad_only, "bad", pipeline=rules)
+    assert report.loaded == 0 and len(report.rejected) >= len(bad_only)
+    assert _table_counts(store) == before and integrity_ok(store)  # nothing written
+
+    mixed = ingest_uploads(store, [(c.name, c.data) for c in batch], "mixed", pipeline=rules)
+    stored = {(d.path, d.content_hash) for d in rows.list_documents(store, "mixed")}
+    expected = {(d.path, d.content_hash) for d in good}
+    assert {h for _, h in stored} == {h for _, h in expected}  # the good ones, deduplicated
+    assert mixed.loaded == len(good) and integrity_ok(store)

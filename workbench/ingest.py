@@ -61,8 +61,6 @@ def ingest(
         raise ValueError("a source set needs a name")
     pipeline = pipeline or load_pipeline()
     report = IngestReport(source_set)
-    with store.write() as conn:
-        rows.ensure_set(conn, source_set)
     for n, item in enumerate(items, start=1):
         if isinstance(item, Rejected):
             report.rejected.append(item)
@@ -89,7 +87,8 @@ def _store_one(store, doc, source_set, pipeline, report, label) -> None:
         report.document_ids.append(existing["id"])
         return
     analysis = analyse(doc.text, pipeline)  # outside the write lock: the slow part
-    with store.write() as conn:
+    with store.write() as conn:  # the set appears with its first document, never empty
+        rows.ensure_set(conn, source_set)
         existing = rows.find_existing(conn, source_set, doc)
         doc_id = rows.write_document(conn, source_set, doc, analysis.passages, analysis.claims,
                                      existing["id"] if existing is not None else None)

@@ -8,6 +8,7 @@ speaker); elsewhere the quote is aligned inside the passage with
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz, process
@@ -30,9 +31,15 @@ def fold(text: str) -> str:
     return _NONWORD_CHAR.sub(" ", text.lower())
 
 
-def query_terms(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def _terms(text: str) -> tuple[str, ...]:
     words = [w for w in _NONWORD.split(text.lower()) if len(w) > 2 and w not in STOP_WORDS]
-    return words or [w for w in _NONWORD.split(text.lower()) if w]
+    return tuple(words or [w for w in _NONWORD.split(text.lower()) if w])
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a text worth searching for (stop words and short words out)."""
+    return list(_terms(text))
 
 
 def quote_score(claim: str, other: str) -> float:
@@ -70,18 +77,20 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> lis
         limit=knobs.candidates) if r["document_id"] != article.id]
     if not rows:
         return []
-    quotes = search.quotes_in_passages(conn, [r["id"] for r in rows])
     # First pass: one fast batch score of the quote against every candidate passage.
+    # It bounds the fine score, so only passages that can reach the cutoff go on.
     first = process.cdist([fold(claim.text)], [fold(r["text"]) for r in rows],
                           scorer=fuzz.partial_ratio,
                           workers=1 if len(rows) < SERIAL_BELOW else -1)[0]
+    hopeful = {r["id"] for r, rough in zip(rows, first, strict=True)
+               if rough >= 0.85 * knobs.quote_min_score}
+    quotes = search.quotes_in_passages(conn, sorted(hopeful))
     docs = search.documents_by_id(conn, (r["document_id"] for r in rows))
     found, related = [], []
     for row, rough in zip(rows, first, strict=True):
         document = docs[row["document_id"]]
-        # the batch score bounds the fine one: skip passages that cannot reach the cutoff
-        hopeful = rough >= 0.85 * knobs.quote_min_score
-        best = _best_in_passage(claim, row, quotes.get(row["id"], []), knobs) if hopeful else None
+        best = (_best_in_passage(claim, row, quotes.get(row["id"], []), knobs)
+                if row["id"] in hopeful else None)
         if best is not None:
             found.append(_evidence(document, row, *best))
         elif len(related) < RELATED_MAX and (rough >= 50 or _mentions(row["text"], claim.speaker)):
