@@ -121,6 +121,7 @@ def _table_counts(store):
 
 def test_hostile_catalogue_leaves_only_its_good_documents(store, rules):
     from hostile import cases
+
     from workbench.sources import read_upload
 
     batch = [c for c in cases() if not c.env]
