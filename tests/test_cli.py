@@ -1,6 +1,7 @@
 """The command line: exit codes, JSON field names, one-command checks."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -82,3 +83,16 @@ def test_export_writes_csv(capsys, db, tmp_path):
     assert (frame["status"] == "unreviewed").all() and len(frame) >= 7
     code, _, _ = run(capsys, "--db", db, "export", "--out", str(out_file))
     assert code == 0 and len(pd.read_csv(out_file)) == 0
+
+
+def test_without_a_trained_pipeline_the_cli_says_so_and_still_works(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('Title: A\n\n"We will rebuild the bridge," Ana Lee said. '
+                       "It is 400 m long.\n")
+    env = {**os.environ, "WORKBENCH_MODEL": "no_such_model"}
+    result = subprocess.run([sys.executable, "-m", "workbench", "extract", str(article), "--json"],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
+    assert result.returncode == 0
+    assert "rule-based" in result.stderr
+    claims = json.loads(result.stdout)["documents"][0]["claims"]
+    assert {c["kind"] for c in claims} == {"quote", "numeric"}
