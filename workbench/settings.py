@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Relative difference under which two values support each other."),
     Setting("quote_min_score", 70.0,
             "Lowest rapidfuzz score (0-100) for a passage to count as the same quote."),
-    Setting("candidates", 300,
+    Setting("candidates", 150,
             "Passages the full-text index proposes per claim before rapidfuzz judges."),
     Setting("max_evidence", 10, "Evidence items kept per claim."),
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
