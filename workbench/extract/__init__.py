@@ -60,7 +60,8 @@ def analyse(text: str, pipeline: Pipeline | None = None) -> Analysis:
 
 
 def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Analysis]:
-    """``analyse`` over a stream of texts, batching them through ``nlp.pipe``."""
+    """``analyse`` over a stream of texts, one at a time (a long text's chunks go
+    through ``nlp.pipe`` together), so memory stays flat however many there are."""
     pipeline = pipeline or load_pipeline()
     mach = float(settings.get("mach_mps"))
     for text in texts:

@@ -104,9 +104,8 @@ class Store:
     """A handle on one database file; it opens a connection per operation."""
 
     def __init__(self, path: str | Path):
-        self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)  # a file: each operation opens its own connection to it
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         conn = self._connect()
         try:  # executescript commits as it goes; every statement is idempotent
             conn.executescript(SCHEMA)

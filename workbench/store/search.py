@@ -82,19 +82,6 @@ def candidate_passages(
     ).fetchall()
 
 
-def documents_mentioning(
-    conn: sqlite3.Connection,
-    terms: Iterable[str],
-    *,
-    sets: Sequence[str] | None,
-    exclude_hash: str | None,
-    limit: int,
-) -> set[int]:
-    """Ids of documents with a passage using any of the terms."""
-    return {row["document_id"] for row in candidate_passages(
-        conn, terms, sets=sets, exclude_hash=exclude_hash, limit=limit)}
-
-
 def quotes_in_passages(conn: sqlite3.Connection, passage_ids: Sequence[int]) -> dict[int, list]:
     """Quote claims stored for these passages, by passage id."""
     out: dict[int, list] = {}
