@@ -43,3 +43,15 @@ def test_tolerance_is_a_knob():
                          [(3200, 12800, 4.0), (10, 5, 0.5), (0, 5, None)])
 def test_ratio_is_evidence_over_claim(claim, evidence, expected):
     assert ratio(claim, evidence) == expected
+
+
+@pytest.mark.parametrize("context, expected", [
+    ("The Noradas reached 3 km/s.", ["noradas"]),  # a name ending in s keeps its s
+    ("It said the Korval's range is 5,500 km.", ["korval"]),  # a possessive loses 's
+])
+def test_subject_terms_keep_names_whole(context, expected):
+    from workbench.match.numbers import subject_terms
+    from workbench.models import Claim, ClaimKind
+
+    claim = Claim(ClaimKind.NUMERIC, "3 km/s", 0, 0)
+    assert subject_terms(claim, context) == expected

@@ -23,6 +23,7 @@ from .values import compare, midpoint, ratio
 
 RELATED_MAX = 2
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w’'-]*[a-z][\w-]*")
+_POSSESSIVE = re.compile(r"[’']s$")
 NOT_SUBJECTS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr".split()
@@ -33,7 +34,7 @@ def subject_terms(claim: Claim, context: str) -> list[str]:
     """Words that say what the number is about: its ``about`` and proper nouns."""
     terms = query_terms(claim.about) if claim.about else []
     for match in _CAPITALISED.finditer(context):
-        word = match.group().lower().rstrip("’'s")
+        word = _POSSESSIVE.sub("", match.group().lower())
         if match.start() == 0 or word in STOP_WORDS or word in NOT_SUBJECTS or len(word) < 3:
             continue
         terms.append(word)

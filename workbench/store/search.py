@@ -87,7 +87,7 @@ def quotes_in_passages(conn: sqlite3.Connection, passage_ids: Sequence[int]) -> 
     out: dict[int, list] = {}
     for chunk in _chunked(passage_ids):
         for row in conn.execute(
-            "SELECT * FROM claims WHERE kind='quote' "
+            "SELECT * FROM claims WHERE +kind='quote' "  # "+": use the passage index
             f"AND passage_id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ):
@@ -105,7 +105,7 @@ def quantities_in_documents(
         rows = conn.execute(
             "SELECT c.*, p.start AS p_start, p.text AS p_text FROM claims c "
             "LEFT JOIN passages p ON p.id = c.passage_id "
-            f"WHERE c.kind='numeric' AND c.dimension=? AND c.si_unit IS ? "
+            f"WHERE +c.kind='numeric' AND +c.dimension=? AND +c.si_unit IS ? "  # document index
             f"AND c.document_id IN ({', '.join('?' * len(chunk))})",
             (dimension, si_unit, *chunk),
         )
