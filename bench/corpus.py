@@ -10,7 +10,9 @@ document is built from its own seeded RNG, so the same seed gives the same text,
 any document can be rebuilt alone, and memory stays flat whatever ``n`` is:
 only the plan (document lengths and the few planted sentences) is held.
 
-It does not touch the workbench: ``bench/common.py`` turns a ``BenchDoc`` into a
+Sentences come from ``bench/sentences.py`` (templates) and ``bench/phrases.py``
+(quotes, quantities, names) over the word lists of ``bench/vocab.py``. It does not
+touch the workbench: ``bench/common.py`` turns a ``BenchDoc`` into a
 ``workbench.models.Document``.
 """
 
@@ -23,12 +25,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import phrases, vocab
+from . import sentences as say
 from .phrases import QKINDS, fmt, person
 
 QUOTE_KINDS = ("exact", "changed", "dropped", "reordered", "typo", "translation", "speaker")
 NUMERIC_KINDS = ("exact", "unit", "value")
 SUBJECTS = tuple(vocab.SUBJECTS)
 _NUMERIC_WEIGHTS = [3 if k.dimension == "speed" else 1 for k in QKINDS]
+_KINDS_OF = {s: tuple(k for k in QKINDS if k.subject == s) for s in SUBJECTS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +178,7 @@ class Corpus:
             elif kind == "speaker":
                 while who.split()[-1] == speaker.split()[-1]:
                     who = person(rng)
-            texts.append((kind, _attributed(rng, said, who, rng.choice(words["roles"]),
+            texts.append((kind, say.attributed(rng, said, who, rng.choice(words["roles"]),
                                             full=True)))
         return cid, "quote", fields, texts
 
@@ -187,7 +191,7 @@ class Corpus:
         phrase = kind.phrase.format(name=subject)
         role = rng.choice(vocab.SUBJECTS[kind.subject]["roles"])
         si = phrases.to_si(value, unit)
-        fields = {"sentence": f"{_cap(role)} {person(rng)} said {phrase} {verb} {qual}"
+        fields = {"sentence": f"{say.cap(role)} {person(rng)} said {phrase} {verb} {qual}"
                               f"{fmt(rng, value, unit, kind.about)}.",
                   "subject": subject, "about": kind.about, "value": value, "unit": unit,
                   "si_value": si, "dimension": kind.dimension, "qualifier": qual.strip() or None}
@@ -204,7 +208,8 @@ class Corpus:
                 v = phrases.rounded(value * rng.choice((0.5, 0.6, 1.6, 1.8, 2.5)), unit)
             else:
                 vkind = "exact"
-            texts.append((vkind, _figure(rng, kind, phrase, qual, fmt(rng, v, said, kind.about))))
+            quantity = fmt(rng, v, said, kind.about)
+            texts.append((vkind, say.figure(rng, kind, phrase, qual, quantity)))
         return cid, "numeric", fields, texts
 
     def _reserve(self, rng) -> str:
@@ -228,80 +233,22 @@ class Corpus:
         words = vocab.SUBJECTS[subject]
         r = rng.random()
         if r < 0.14:
-            return _attributed(rng, phrases.quote(rng).render(), person(rng),
+            return say.attributed(rng, phrases.quote(rng).render(), person(rng),
                                rng.choice(words["roles"]))
         if r < 0.42:
-            kind = rng.choice([k for k in QKINDS if k.subject == subject])
+            kind = rng.choice(_KINDS_OF[subject])
             unit = rng.choice(kind.units)
             v = phrases.convert(phrases.to_si(rng.uniform(kind.lo, kind.hi), kind.unit), unit)
             phrase = kind.phrase.format(name=self._free_name(rng))
-            return _figure(rng, kind, phrase, rng.choice(phrases.QUALIFIERS),
+            return say.figure(rng, kind, phrase, rng.choice(phrases.QUALIFIERS),
                            fmt(rng, v, unit, kind.about))
-        return _plain(rng, words, place)
+        return say.plain(rng, words, place)
 
 
 def generate(sentences: int, *, seed: int = 0, quote_claims: int = 100,
              numeric_claims: int = 100) -> Corpus:
     """The corpus plan; iterate ``documents()`` for the text (a generator)."""
     return Corpus(sentences, seed=seed, quote_claims=quote_claims, numeric_claims=numeric_claims)
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
-def _attributed(rng: random.Random, said: str, speaker: str, role: str,
-                full: bool = False) -> str:
-    """A quote with its attribution. ``full``: always the full name (a planted
-    variant's surname alone would refer back to whoever of that name the
-    document named before, which the generator does not control)."""
-    cue, last = rng.choice(vocab.CUES), speaker.split()[-1]
-    form = rng.randrange(4)
-    if form == 1 and full:
-        form = 0
-    if form == 0:
-        return f'"{said}," {speaker} {cue}.'
-    if form == 1:
-        return f'"{said}," {last} {cue}.'
-    if form == 2:
-        return f'{_cap(role)} {speaker} {cue}: "{said}."'
-    return f'"{said}," said {speaker}, the {role.lower()}.'
-
-
-def _figure(rng, kind, phrase: str, qual: str, quantity: str) -> str:
-    verb, org = rng.choice(kind.verbs), rng.choice(vocab.SUBJECTS[kind.subject]["orgs"])
-    form = rng.randrange(3)
-    if form == 0:
-        return f"{_cap(phrase)} {verb} {qual}{quantity}, {org} said."
-    if form == 1:
-        return f"According to {org}, {phrase} {verb} {qual}{quantity}."
-    day = f"{rng.choice(vocab.MONTHS)} {rng.randint(1, 28)}"
-    return f"{_cap(org)} said on {day} that {phrase} {verb} {qual}{quantity}."
-
-
-def _plain(rng: random.Random, w: dict, place: str) -> str:
-    c = rng.choice
-    form = rng.randrange(6)
-    if form == 0:
-        return (f"{c(vocab.WHEN)}, {c(w['orgs'])} {c(w['verbs'])} the {c(w['adjs'])} "
-                f"{c(w['nouns'])} in {place}.")
-    if form == 1:
-        return (f"{_cap(c(w['roles']))} {person(rng)} said the {c(w['nouns'])} {c(w['verbs'])} the "
-                f"{c(vocab.GENERAL_NOUNS)} of {place}.")
-    if form == 2:
-        return (f"{_cap(c(w['orgs']))} {c(vocab.GENERAL_VERBS)} the {c(vocab.GENERAL_NOUNS)} "
-                f"on the {c(w['nouns'])} after the {c(w['adjs'])} {c(w['nouns'])} near {place}.")
-    if form == 3:
-        return (f"Residents of {place} said the {c(w['nouns'])} and the {c(w['nouns'])} had "
-                f"{c(w['verbs'])} the {c(vocab.GENERAL_NOUNS)}.")
-    if form == 4:
-        return (f"The {c(vocab.GENERAL_NOUNS)} on the {c(w['adjs'])} {c(w['nouns'])} is expected "
-                f"in {c(vocab.MONTHS)}, {c(w['orgs'])} said.")
-    role = c(w["roles"]).lower()
-    role = ("an " if role[0] in "aeiou" else "a ") + role
-    return (f"{person(rng)}, {role}, {c(vocab.GENERAL_VERBS)} the "
-            f"{c(vocab.GENERAL_NOUNS)}, saying the {c(w['nouns'])} had {c(w['verbs'])} the "
-            f"{c(w['adjs'])} {c(w['nouns'])}.")
 
 
 def _paragraphs(rng: random.Random, sents: list[str], size=(2, 5)):

@@ -11,6 +11,7 @@ only from the RNG it is given and keeps no state.
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 
@@ -72,9 +73,13 @@ class Quote:
         return [(c, i) for c, i in self.slots() if clauses[c][i][2]]
 
 
+@functools.cache
+def _slots(pairs: tuple, droppable: bool) -> tuple[Slot, ...]:
+    return tuple((word, syn, droppable) for word, syn in pairs)
+
+
 def _pick(rng: random.Random, pairs, droppable: bool = False) -> Slot:
-    word, syn = rng.choice(pairs)
-    return (word, syn, droppable)
+    return rng.choice(_slots(pairs, droppable))
 
 
 def clause(rng: random.Random) -> tuple[Slot, ...]:
@@ -114,7 +119,9 @@ def typos(rng: random.Random, text: str, n: int = 2) -> str:
 
 
 def name(rng: random.Random, syllables: int = 2) -> str:
-    return "".join(rng.choice(vocab.SYLLABLES) for _ in range(syllables)).capitalize()
+    s = vocab.SYLLABLES
+    out = rng.choice(s) + rng.choice(s)
+    return (out + rng.choice(s) if syllables == 3 else out).capitalize()
 
 
 def person(rng: random.Random) -> str:
@@ -216,12 +223,16 @@ def fmt(rng: random.Random, value: float, unit: str | None, about: str) -> str:
             return rng.choice((f"{sign}{b} billion", f"{sign}{b}bn",
                                f"{b} billion {'dollars' if unit == 'USD' else 'euros'}"))
         return f"{sign}{value / 1e6:g} million"
-    forms = {
-        "km/h": ("{} km/h", "{} kilometres per hour", "{} kilometers per hour", "{} kph"),
-        "mph": ("{} mph", "{} miles per hour"), "km/s": ("{} km/s", "{} kilometres per second"),
-        "m/s": ("{} metres per second", "{} m/s"), "km": ("{} km", "{} kilometres"),
-        "mi": ("{} miles",), "mm": ("{} mm", "{} millimetres"),
-        "%": ("{}%", "{} per cent", "{} percent"), "°C": ("{}°C", "{} degrees Celsius"),
-        None: ("{} " + about,),
-    }[unit]
-    return rng.choice(forms).format(n)
+    if unit is None:
+        rng.random()  # the draw a one-form choice makes: keeps every seed's corpus as it was
+        return f"{n} {about}"
+    return rng.choice(_FORMS[unit]).format(n)
+
+
+_FORMS = {
+    "km/h": ("{} km/h", "{} kilometres per hour", "{} kilometers per hour", "{} kph"),
+    "mph": ("{} mph", "{} miles per hour"), "km/s": ("{} km/s", "{} kilometres per second"),
+    "m/s": ("{} metres per second", "{} m/s"), "km": ("{} km", "{} kilometres"),
+    "mi": ("{} miles",), "mm": ("{} mm", "{} millimetres"),
+    "%": ("{}%", "{} per cent", "{} percent"), "°C": ("{}°C", "{} degrees Celsius"),
+}
