@@ -74,6 +74,15 @@ CASES = [
     ("according to my task is a quote", '"According to my task list, I only checked the tickets,"'
      " the guard, Eli Stone, told the court.",
      [("According to my task list, I only checked the tickets", "Eli Stone", "told the court")]),
+    ("lower-case role before the name", '"We will not retreat," opposition leader Samir Nasser '
+     "said.", [("We will not retreat", "Samir Nasser", "said")]),
+    ("inverted, lower-case role before the name", '"Clinics stay open," said health minister '
+     "Anna Berg on Monday.", [("Clinics stay open", "Anna Berg", "said")]),
+    ("each colon introduces its own quote", 'Anna Berg said: "Prices will fall." Samir Nasser '
+     'said: "They will rise."', [("Prices will fall.", "Anna Berg", "said"),
+                                 ("They will rise.", "Samir Nasser", "said")]),
+    ("comma quote then colon quote, one speaker", '"We will fight," Nasser said: "We will win."',
+     [("We will fight", "Nasser", "said"), ("We will win.", "Nasser", "said")]),
     # speakers: pronouns, roles, titles, surnames
     ("pronoun he", 'Coach Mark Ruiz left early. "We need a new keeper," he said.',
      [("We need a new keeper", "Mark Ruiz", "said")]),

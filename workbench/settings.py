@@ -39,6 +39,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Lowest rapidfuzz score (0-100) for a passage to count as the same quote."),
     Setting("candidates", 150,
             "Passages the full-text index proposes per claim before rapidfuzz judges."),
+    Setting("posting_cache_mb", 256.0,
+            "Memory for the passage ids of words looked up in the index (per process)."),
     Setting("max_evidence", 10, "Evidence items kept per claim."),
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
             "Server folders that may be loaded, separated by the OS path separator."),

@@ -236,9 +236,12 @@ class _Quotes:
             group = [i]
             win, nxt = self._after(i)
             attr = speakers.after(win, self.text)
+            comma = self.text[self.spans[i].end - 1] == "," or (win and win[0].text == ",")
+            if (attr is not None and nxt is not None and not comma
+                    and [t.text for t in win[attr.end:]] == [":"]):
+                attr = None  # 'B said: "Q2."' after "Q1." introduces Q2, not Q1
             if (attr is not None and nxt is not None and not masked(nxt)
-                    and all(t.text == "," for t in win[attr.end:])
-                    and (self.text[self.spans[i].end - 1] == "," or (win and win[0].text == ","))):
+                    and all(t.text == "," for t in win[attr.end:]) and comma):
                 group.append(nxt)
             if attr is None and sum(self.words[g] for g in group) < MIN_WORDS \
                     and not self._clause_start(i):

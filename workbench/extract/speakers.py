@@ -116,6 +116,16 @@ def _appositive(win: list[Tok], j: int) -> tuple[list[Tok], int]:
     return [], j
 
 
+def _role_ahead(win: list[Tok], j: int) -> bool:
+    """Lower-case words leading to a role: "opposition leader", "health minister"."""
+    for t in win[j + 1:j + 3]:
+        if t.lower in ROLE_WORDS:
+            return True
+        if not t.word or t.cap or t.lower in NP_BREAK or t.lower in CUE_VERBS:
+            return False
+    return False
+
+
 def _np_after(win: list[Tok], i: int, loose: bool = False) -> tuple[list[Tok], list[Tok], int]:
     """Noun phrase after an inverted verb or "according to": "said the minister",
     "said councillor Tariq Hussain", "said Volodymyr Zelensky" (a name ends at the
@@ -133,7 +143,7 @@ def _np_after(win: list[Tok], i: int, loose: bool = False) -> tuple[list[Tok], l
             break
         if not t.cap and seen_cap and t.lower not in PARTICLES:
             break
-        if not (t.cap or det or loose or t.lower in ROLE_WORDS):
+        if not (t.cap or det or loose or t.lower in ROLE_WORDS or _role_ahead(win, j)):
             break
         seen_cap = seen_cap or t.cap
         j += 1
@@ -155,6 +165,8 @@ def _np_shaped(np: list[Tok]) -> bool:
         return True
     if possessive(first.text) or first.lower in QUANTIFIERS:
         return True
+    if np[-1].cap and any(t.lower in ROLE_WORDS for t in np[1:]):
+        return True  # "opposition leader Samir Nasser", "health minister Anna Berg"
     return len(np) <= 3 and np[-1].lower.endswith("s") and not any(t.lower in NP_BREAK for t in np)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,7 +48,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     text, content='passages', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
 CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
     INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -114,6 +114,9 @@ class Store:
                 (str(SCHEMA_VERSION),),
             )
             conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_version', '0')")
+            # Tells this database from another created later at the same path (caches).
+            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_id', ?)",
+                         (uuid.uuid4().hex,))
         finally:
             conn.close()
 

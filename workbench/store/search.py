@@ -1,8 +1,9 @@
-"""Index lookups for matching: FTS5 candidates and same-dimension quantities.
+"""Index lookups for matching: candidate passages and what was extracted there.
 
 The index proposes, rapidfuzz decides: these queries only fetch candidates, cheaply
-and in bulk. User and document text reaches FTS5 only as quoted phrases, so no
-string can change the query's syntax.
+and in bulk. Candidates are ranked by ``postings`` from FTS5's doclists; user and
+document text reaches FTS5 only as quoted phrases, so no string can change a
+query's syntax.
 """
 
 from __future__ import annotations
@@ -11,50 +12,10 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from . import postings
 from .documents import row_to_claim, row_to_document
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_phrase(term: str) -> str:
-    """One term as an FTS5 string literal: double quotes doubled, nothing else
-    interpreted (AND, NEAR, *, ^, : and parentheses are just text inside it)."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-RAREST = 8  # words of a claim sent to the index: the rarest carry the match
-
-
-def fts_any(words: Iterable[str]) -> str | None:
-    """An FTS5 query matching passages with any of the words."""
-    words = list(words)
-    return " OR ".join(fts_phrase(w) for w in words) if words else None
-
-
-def rarest_words(conn: sqlite3.Connection, terms: Iterable[str], k: int = RAREST) -> list[str]:
-    """The ``k`` words of ``terms`` found in fewest passages (from the FTS5
-    vocabulary). Common words make BM25 score most of the corpus; rare ones find
-    the same passages at a fraction of the cost. Words the vocabulary does not
-    know as written (accents) are kept: they may still match."""
-    words = list(dict.fromkeys(w.lower() for term in terms for w in _WORD.findall(term)))
-    if len(words) <= k:
-        return words
-    counts = dict(conn.execute(
-        f"SELECT term, doc FROM passages_vocab WHERE term IN ({', '.join('?' * len(words))})",
-        words).fetchall())
-    present = [w for w in words if counts.get(w, 1) > 0]
-    return sorted(present, key=lambda w: counts.get(w, 0))[:k]
-
-
-def _scope(sets: Sequence[str] | None, exclude_hash: str | None, alias: str = "d"):
-    clauses, args = [], []
-    if sets is not None:
-        clauses.append(f"{alias}.source_set IN ({', '.join('?' * len(sets))})")
-        args.extend(sets)
-    if exclude_hash:
-        clauses.append(f"{alias}.content_hash != ?")
-        args.append(exclude_hash)
-    return (" AND " + " AND ".join(clauses)) if clauses else "", args
 
 
 def candidate_passages(
@@ -65,21 +26,24 @@ def candidate_passages(
     exclude_hash: str | None,
     limit: int,
 ) -> list[sqlite3.Row]:
-    """Passages sharing (rare) words with ``terms``, best BM25 first."""
-    query = fts_any(rarest_words(conn, terms))
-    if query is None:
+    """Passages sharing words with ``terms``, the rarest shared words first
+    (see ``postings``); never passages of documents with ``exclude_hash``."""
+    words = [w.lower() for term in terms for w in _WORD.findall(term)]
+    # Twice as many as asked, for the article's own duplicates filtered out below.
+    ranked = postings.ranked_passages(conn, words, sets=sets, limit=2 * limit)
+    if not ranked:
         return []
-    scope, args = _scope(sets, exclude_hash)
-    # FTS5 answers "MATCH … ORDER BY rank LIMIT n" without scoring into a join, so
-    # take the best hits first (twice as many, for those the scope filters out).
-    return conn.execute(
-        "SELECT p.id, p.document_id, p.start, p.end, p.text, hits.rank AS rank FROM ("
-        "  SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? "
-        "  ORDER BY rank LIMIT ?) AS hits "
-        "JOIN passages p ON p.id = hits.rowid JOIN documents d ON d.id = p.document_id "
-        f"WHERE 1{scope} ORDER BY hits.rank LIMIT ?",
-        (query, 2 * limit, *args, limit),
-    ).fetchall()
+    where, args = ("d.content_hash != ?", [exclude_hash]) if exclude_hash else ("1", [])
+    ids = [pid for pid, _ in ranked]
+    rows = {}
+    for chunk in _chunked(ids):
+        for row in conn.execute(
+            "SELECT p.id, p.document_id, p.start, p.end, p.text FROM passages p "
+            f"JOIN documents d ON d.id = p.document_id WHERE {where} "
+            f"AND p.id IN ({', '.join('?' * len(chunk))})", (*args, *chunk)
+        ):
+            rows[row["id"]] = row
+    return [rows[pid] for pid in ids if pid in rows][:limit]
 
 
 def quotes_in_passages(conn: sqlite3.Connection, passage_ids: Sequence[int]) -> dict[int, list]:
