@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.match.wording import changed_words, same_speaker, word_diff
+from workbench.match.wording import changed_words, only_spelling_differs, same_speaker, word_diff
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,20 @@ def test_word_diff_ignores_case_and_punctuation():
 def test_changed_words_summary():
     assert changed_words("in reach", "within reach") == "in → within"
     assert changed_words("same words", "same words") == ""
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, same",
+    [
+        ("The government will act this winter", "the government will act this winter.", True),
+        ("The government will act this winter", "The goverment will act this winter", True),
+        ("The government will act this winter", "The government will act", True),  # excerpt
+        ("will act this winter", "The government will act this winter", True),  # longer quote
+        ("The government will act this winter", "The government would act this winter", False),
+        ("The government will act this winter", "The government will not act this winter", False),
+        ("The government will act this winter", "The government will act winter", False),
+        ("The government will act this winter", "The cabinet will act this winter", False),
+    ],
+)
+def test_only_spelling_differs(claim, evidence, same):
+    assert only_spelling_differs(claim, evidence) is same

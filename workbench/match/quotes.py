@@ -16,9 +16,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
-from .wording import name_tokens, same_speaker
+from .wording import name_tokens, only_spelling_differs, same_speaker
 
 SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
+REORDERED = 0.9  # the same words in another order vary: never "supports"
 MISATTRIBUTION_MIN = 85.0  # words close enough that another speaker is a finding
 RELATED_MAX = 3
 _NONWORD = re.compile(r"[^\w]+")
@@ -43,7 +44,8 @@ def query_terms(text: str) -> list[str]:
 
 
 def quote_score(claim: str, other: str) -> float:
-    """Similarity of two quotes: whole-text ratio when they are of similar length;
+    """Similarity of two quotes: whole-text ratio when they are of similar length
+    (or, discounted below ``SAME_WORDS``, the same words with clauses reordered);
     when one is an excerpt of the other, the best partial alignment (slightly
     discounted, so an excerpt never outranks the full quote)."""
     a, b = fold(claim), fold(other)
@@ -51,15 +53,15 @@ def quote_score(claim: str, other: str) -> float:
     if not longer:
         return 0.0
     if shorter / longer >= 0.8:
-        return fuzz.ratio(a, b)
+        return max(fuzz.ratio(a, b), REORDERED * fuzz.token_sort_ratio(a, b))
     return max(fuzz.ratio(a, b), 0.97 * fuzz.partial_ratio(a, b))
 
 
-def _relation(score: float, claim_speaker: str | None, speaker: str | None, min_score: float):
-    same = same_speaker(claim_speaker, speaker)
+def _relation(claim: Claim, words: str, speaker: str | None, score: float, min_score: float):
+    same = same_speaker(claim.speaker, speaker)
     if same is False and score >= MISATTRIBUTION_MIN:
         return Relation.MISATTRIBUTED
-    if score >= SAME_WORDS:
+    if score >= SAME_WORDS and only_spelling_differs(claim.text, words):
         return Relation.SUPPORTS
     if score >= min_score:
         return Relation.VARIES
@@ -93,11 +95,12 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> lis
                 if row["id"] in hopeful else None)
         if best is not None:
             found.append(_evidence(document, row, *best))
-        elif len(related) < RELATED_MAX and (rough >= 50 or _mentions(row["text"], claim.speaker)):
+        elif rough >= 50 or _mentions(row["text"], claim.speaker):
             related.append(Evidence(document, row["text"], row["start"], row["end"],
                                     float(rough), Relation.RELATED, passage_start=row["start"],
                                     passage_id=row["id"]))
-    return _dedupe(found) + related
+    related.sort(key=lambda e: -e.score)  # the closest wording first: a loose translation
+    return _dedupe(found) + related[:RELATED_MAX]
 
 
 def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
@@ -106,7 +109,7 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
     best = None
     for q in stored_quotes:
         score = quote_score(claim.text, q.text)
-        relation = _relation(score, claim.speaker, q.speaker, knobs.quote_min_score)
+        relation = _relation(claim, q.text, q.speaker, score, knobs.quote_min_score)
         if relation and (best is None or score > best[0]):
             best = (score, relation, q.start, q.end, q.speaker, q.text)
     if best is not None:
@@ -118,7 +121,7 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
     span = row["text"][align.dest_start:align.dest_end]
     score = align.score * min(1.0, len(span.split()) / max(1, words_claim))
     speaker = claim.speaker if _mentions(row["text"], claim.speaker) else None
-    relation = _relation(score, claim.speaker, speaker, knobs.quote_min_score)
+    relation = _relation(claim, span, speaker, score, knobs.quote_min_score)
     if relation is None:
         return None
     start = row["start"] + align.dest_start

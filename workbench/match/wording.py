@@ -10,6 +10,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 _WORD = re.compile(r"\S+")
 _TRIM = re.compile(r"^\W+|\W+$")
 TITLES = frozenset(
@@ -41,6 +43,29 @@ def word_diff(claim: str, evidence: str) -> list[Change]:
         Change(op, " ".join(a[i1:i2]), " ".join(b[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
+
+
+NEAR_SPELLING = 75.0  # rapidfuzz ratio of two words above which one is a typo of the other
+
+
+def only_spelling_differs(claim: str, evidence: str) -> bool:
+    """Are these the same words, give or take typos and an excerpt's missing ends?
+    A word replaced by another, or added or dropped inside the quote, is a change
+    of wording a reviewer must see ("will" → "would"); "goverment" is not."""
+    changes = word_diff(claim, evidence)
+    for i, change in enumerate(changes):
+        if change.op == "equal" or _typo(change):
+            continue
+        if change.op in ("delete", "insert") and i in (0, len(changes) - 1):
+            continue  # one quotes more of the statement than the other
+        return False
+    return True
+
+
+def _typo(change: Change) -> bool:
+    a, b = change.claim.split(), change.evidence.split()
+    return change.op == "replace" and len(a) == len(b) and all(
+        fuzz.ratio(_norm(x), _norm(y)) >= NEAR_SPELLING for x, y in zip(a, b, strict=True))
 
 
 def changed_words(claim: str, evidence: str) -> str:
