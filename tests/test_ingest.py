@@ -138,3 +138,21 @@ def test_hostile_catalogue_leaves_only_its_good_documents(store, rules):
     expected = {(d.path, d.content_hash) for d in good}
     assert {h for _, h in stored} == {h for _, h in expected}  # the good ones, deduplicated
     assert mixed.loaded == len(good) and integrity_ok(store)
+
+
+def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, monkeypatch):
+    from workbench.extract import quantities
+    original = quantities.extract_quantities
+
+    def fragile(doc, **kw):
+        if "explode" in doc.text:
+            raise RuntimeError("extractor bug")
+        return original(doc, **kw)
+
+    monkeypatch.setattr("workbench.extract.extract_quantities", fragile)
+    uploads = [(f"{i}.txt", f"Road {i} is {i + 10} km long.".encode()) for i in range(20)]
+    uploads.insert(5, ("bad.txt", b"This text will explode at 3 km."))
+    report = ingest_uploads(store, uploads, "s", pipeline=rules)
+    assert [(r.name, "extractor bug" in r.reason) for r in report.rejected] == [("bad.txt", True)]
+    assert len(report.added) == 20
+    assert len(rows.list_documents(store, "s")) == 20

@@ -8,6 +8,7 @@ the quote and quantity extractors. It does not store anything.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,16 +63,19 @@ def analyse(text: str, pipeline: Pipeline | None = None) -> Analysis:
 
 
 def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Analysis]:
-    """``analyse`` over a stream of texts, one at a time (a long text's chunks go
-    through ``nlp.pipe`` together), so memory stays flat however many there are."""
+    """``analyse`` over a stream of texts, in order; pieces of several texts go
+    through spaCy together, but only a bounded group at a time, so memory stays
+    flat however many texts there are."""
     pipeline = pipeline or load_pipeline()
     mach = float(settings.get("mach_mps"))
-    for text in texts:
+    pieces = ((i, text, offset, piece) for i, text in enumerate(texts)
+              for offset, piece in (list(chunks(defuse(text))) or [(0, "")]))
+    meta, strings = itertools.tee(pieces)
+    parsed = zip(meta, _parsed(pipeline, (piece for *_, piece in strings)), strict=True)
+    for _, group in itertools.groupby(parsed, key=lambda item: item[0][0]):
         passages: list[Passage] = []
         claims: list[Claim] = []
-        pieces = list(chunks(defuse(text)))
-        for (offset, _), (doc, sentences) in zip(
-                pieces, _parsed(pipeline, [p for _, p in pieces]), strict=True):
+        for (_, text, offset, _), (doc, sentences) in group:
             for a, b in sentences:
                 start, end = offset + a, offset + b
                 if text[start:end].strip():
@@ -84,7 +88,7 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
         yield Analysis(passages, claims)
 
 
-def _parsed(pipeline: Pipeline, pieces: list[str]):
+def _parsed(pipeline: Pipeline, pieces: Iterable[str]):
     """``(doc, sentence ranges)`` per piece: a trained pipeline runs only where a
     claim can be (``selective``) unless the ``full_parse`` setting asks otherwise."""
     if pipeline.trained and not settings.get("full_parse"):

@@ -17,6 +17,7 @@ confirmed or vetoed by NER.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -57,18 +58,24 @@ def segments(doc: Doc, positions: list[tuple[int, int]]) -> list[tuple[int, int,
     return out
 
 
-def parse_where_claims_are(nlp: Language, texts: Iterable[str]) -> Iterator[tuple[Doc, list]]:
+def parse_where_claims_are(
+    nlp: Language, texts: Iterable[str], group: int = 32
+) -> Iterator[tuple[Doc, list[tuple[int, int]]]]:
     """For each text, one ``Doc`` fully annotated where a claim can be, and its
-    sentences as ``(start, end)`` (parser sentences there, rule-based elsewhere)."""
-    for text in texts:
-        rough = _SENTENCIZER(nlp.make_doc(text))
-        parts = segments(rough, claim_positions(text))
-        picked = iter(nlp.pipe(text[a:b] for a, b, p in parts if p))
-        docs, sentences = [], []
-        for a, b, p in parts:
-            doc = next(picked) if p else _SENTENCIZER(nlp.make_doc(text[a:b]))
-            doc.tensor = np.zeros((len(doc), 0), dtype="float32")  # from_docs joins tensors
-            docs.append(doc)
-            sentences.extend((a + s.start_char, a + s.end_char) for s in doc.sents)
-        joined = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
-        yield joined, sentences
+    sentences as ``(start, end)`` (parser sentences there, rule-based elsewhere).
+    The picked sentences of ``group`` texts share one ``nlp.pipe`` call (the
+    network is fastest on full batches); memory stays bounded by the group."""
+    texts = iter(texts)
+    while batch := list(itertools.islice(texts, group)):
+        plans = [(text, segments(_SENTENCIZER(nlp.make_doc(text)), claim_positions(text)))
+                 for text in batch]
+        picked = nlp.pipe([text[a:b] for text, parts in plans for a, b, p in parts if p])
+        for text, parts in plans:
+            docs, sentences = [], []
+            for a, b, p in parts:
+                doc = next(picked) if p else _SENTENCIZER(nlp.make_doc(text[a:b]))
+                doc.tensor = np.zeros((len(doc), 0), dtype="float32")  # from_docs joins tensors
+                docs.append(doc)
+                sentences.extend((a + s.start_char, a + s.end_char) for s in doc.sents)
+            joined = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
+            yield joined, sentences
