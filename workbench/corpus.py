@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import settings
 from .ingest import IngestReport, ingest, ingest_paths
+from .match import check_document
 from .models import Document
 from .sources import read_article
 from .store import Store
@@ -22,12 +23,15 @@ def open_store(path: str | Path | None = None) -> Store:
 
 def add_article(store: Store, article: Document, **kw) -> Document:
     """Store an article pasted or uploaded for review (extracted like any source)
-    in the articles set, and return it with its id."""
+    in the articles set, and return it with its id. Its claims' evidence in the
+    default sets is found now, as part of adding it, so opening it is instant."""
     name = str(settings.get("articles_set"))
     report = ingest(store, [article], name, **kw)
     if not report.document_ids:
         raise ValueError("; ".join(str(r) for r in report.rejected) or "nothing to store")
-    return rows.get_document(store, report.document_ids[-1])
+    doc_id = report.document_ids[-1]
+    check_document(store, doc_id, sets=default_sets(store))
+    return rows.get_document(store, doc_id)
 
 
 def default_sets(store: Store) -> list[str]:
