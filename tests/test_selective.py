@@ -32,14 +32,16 @@ def test_same_claims_as_parsing_everything(path, monkeypatch, nlp_trained):
 
 
 @pytest.mark.model
-def test_only_claim_sentences_are_parsed_and_the_text_is_whole(nlp_trained):
+def test_each_sentence_gets_only_what_its_claims_need(nlp_trained):
     [(doc, sentences)] = parse_where_claims_are(nlp_trained, [TEXT])
     assert doc.text == TEXT
     parsed = {t.idx for t in doc if t.dep_}
+    named = {t.idx for t in doc if t.ent_iob_}  # "O" once NER has looked at a token
     quote_at, money_at = TEXT.index('"We need'), TEXT.index("€12")
     nobody_at, fans_at = TEXT.index("Nobody"), TEXT.index("The fans")
-    assert quote_at in parsed and money_at in parsed
-    assert nobody_at not in parsed and fans_at not in parsed
+    assert money_at in parsed and money_at in named  # a number: the full pipeline
+    assert quote_at in named and quote_at not in parsed  # a quote: names only
+    assert not {nobody_at, fans_at} & (parsed | named)  # nothing to extract: tokenised only
     texts = [TEXT[a:b].strip() for a, b in sentences]
     assert texts == ["Coach Mark Ruiz left the stadium early on Sunday.", "The fans stayed behind.",
                      '"We need a new keeper," he said.',
