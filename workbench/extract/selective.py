@@ -22,6 +22,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.pipeline.tok2vec import Tok2VecListener
@@ -44,12 +45,28 @@ def claim_positions(text: str) -> list[tuple[int, int, int]]:
     return sorted(spans)
 
 
-def segments(doc: Doc, positions: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def sentence_bounds(doc: Doc) -> list[int]:
+    """Character offsets where the sentences of a sentencized ``doc`` start (the
+    first is 0), read as arrays: a Span per sentence costs more than the split."""
+    if not len(doc):
+        return [0]
+    rows = doc.to_array([IDX, SENT_START])
+    return [0] + [int(i) for i in rows[1:][rows[1:, 1] == 1, 0]]
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace around it."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + len(piece.rstrip())
+
+
+def segments(text: str, bounds: list[int],
+             positions: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """``(start, end, need)`` character ranges covering the whole text: runs of
-    sentences needing the same annotation (the most any position in them needs)."""
-    sents = list(doc.sents)
-    bounds = [0] + [s.start_char for s in sents[1:]]
-    need = [NOTHING] * len(sents)
+    sentences (starting at ``bounds``) needing the same annotation, the most any
+    claim position in them needs."""
+    need = [NOTHING] * len(bounds)
     for a, b, level in positions:
         first = max(0, bisect.bisect_right(bounds, a) - 1)
         last = bisect.bisect_left(bounds, b) - 1
@@ -57,7 +74,7 @@ def segments(doc: Doc, positions: list[tuple[int, int, int]]) -> list[tuple[int,
             need[k] = max(need[k], level)
     out: list[tuple[int, int, int]] = []
     for k, start in enumerate(bounds):
-        end = bounds[k + 1] if k + 1 < len(bounds) else len(doc.text)
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
         if out and out[-1][2] == need[k]:
             out[-1] = (out[-1][0], end, need[k])
         else:
@@ -76,24 +93,29 @@ def parse_where_claims_are(
     ner = _standalone_ner(nlp)
     texts = iter(texts)
     while batch := list(itertools.islice(texts, group)):
-        plans = [(text, segments(_SENTENCIZER(nlp.make_doc(text)), claim_positions(text)))
-                 for text in batch]
-        if ner is None:  # NER shares the parser's features: names need the full pipeline
-            plans = [(text, [(a, b, FULL if n else NOTHING) for a, b, n in parts])
-                     for text, parts in plans]
-        full = nlp.pipe([text[a:b] for text, parts in plans for a, b, n in parts if n == FULL])
-        names = ner.pipe(nlp.make_doc(text[a:b]) for text, parts in plans
+        plans = []
+        for text in batch:
+            bounds = sentence_bounds(_SENTENCIZER(nlp.make_doc(text)))
+            parts = segments(text, bounds, claim_positions(text))
+            if ner is None:  # NER shares the parser's features: names need everything
+                parts = [(a, b, FULL if n else NOTHING) for a, b, n in parts]
+            plans.append((text, bounds, parts))
+        full = nlp.pipe([text[a:b] for text, _, parts in plans for a, b, n in parts if n == FULL])
+        names = ner.pipe(nlp.make_doc(text[a:b]) for text, _, parts in plans
                          for a, b, n in parts if n == NAMES) if ner is not None else iter(())
-        for text, parts in plans:
+        for text, bounds, parts in plans:
             docs, sentences = [], []
             for a, b, n in parts:
                 if n == FULL:
                     doc = next(full)
+                    sentences.extend((a + s.start_char, a + s.end_char) for s in doc.sents)
                 else:
-                    doc = _SENTENCIZER(next(names) if n == NAMES else nlp.make_doc(text[a:b]))
+                    doc = next(names) if n == NAMES else nlp.make_doc(text[a:b])
+                    inside = bounds[bisect.bisect_left(bounds, a):bisect.bisect_left(bounds, b)]
+                    inside.append(b)
+                    sentences.extend(trimmed(text, x, y) for x, y in itertools.pairwise(inside))
                 doc.tensor = np.zeros((len(doc), 0), dtype="float32")  # from_docs joins tensors
                 docs.append(doc)
-                sentences.extend((a + s.start_char, a + s.end_char) for s in doc.sents)
             joined = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
             yield joined, sentences
 
