@@ -8,6 +8,7 @@ each other. ``to_dict`` gives the JSON field names that scripts rely on.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -47,6 +48,7 @@ class Status(StrEnum):
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=16)  # matching asks for the article's hash once per claim
 def content_hash(text: str) -> str:
     """Hash of the text with Unicode and whitespace normalised: the same article
     saved twice (other line endings, a BOM, NFC vs NFD) hashes the same."""

@@ -83,12 +83,13 @@ def check_document(
     signature = f"{store.corpus_version()}|{scope}|{knobs.signature()}"
     cached = _load_cache(store, [c.id for c in claims], signature)
     fresh = {}
-    for claim in claims:
-        if claim.id in cached:
-            claim.evidence = cached[claim.id]
-        else:
-            claim.evidence = find_evidence(store, claim, article, sets=sets, knobs=knobs)
-            fresh[claim.id] = claim.evidence
+    with store.snapshot() as snapshot:  # one connection and one view of the corpus
+        for claim in claims:
+            if claim.id in cached:
+                claim.evidence = cached[claim.id]
+            else:
+                claim.evidence = find_evidence(snapshot, claim, article, sets=sets, knobs=knobs)
+                fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
     return article, claims

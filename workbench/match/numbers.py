@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
@@ -51,17 +51,17 @@ def _about_overlap(a: str | None, b: str | None) -> bool:
     return bool({_stem(w) for w in query_terms(a)} & {_stem(w) for w in query_terms(b)})
 
 
-@functools.lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in fold(text).split())
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(fold(text).split())
 
 
 def _mentions_any(text: str, terms: list[str]) -> float:
-    """Share of the subject terms that the text uses."""
+    """Share of the subject terms that the text uses (singular or plural)."""
     if not terms:
         return 0.0
-    words = _stems(text)
-    return sum(_stem(t) in words for t in terms) / len(terms)
+    words = _words(text)
+    return sum(_stem(t) in words or _stem(t) + "s" in words for t in terms) / len(terms)
 
 
 def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, sets,
@@ -82,14 +82,15 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     docs = search.documents_by_id(conn, doc_ids)
     found, used_passages = [], set()
     claim_mid = midpoint(claim.si_value, claim.si_value_max)
+    similarity_of, overlap_of = _passage_scores(context, terms, quantities)
     for other, passage_id, p_start, p_text, doc_id in quantities:
         if other.si_value is None or p_text is None:
             continue
         about_same = _about_overlap(claim.about, other.about)
         if claim.dimension == "count" and not about_same:
             continue
-        overlap = _mentions_any(p_text, terms)
-        similarity = fuzz.token_set_ratio(fold(context), fold(p_text))
+        overlap = overlap_of[passage_id]
+        similarity = similarity_of[passage_id]
         inherits = other.about is None and doc_id in about_docs
         if not (about_same or overlap or similarity >= 60 or inherits):
             continue
@@ -114,6 +115,19 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
                                     Relation.RELATED, passage_start=row["start"],
                                     passage_id=row["id"]))
     return _best_per_passage(found) + related
+
+
+def _passage_scores(context: str, terms: list[str], quantities) -> tuple[dict, dict]:
+    """Per passage holding a quantity: its wording's similarity to the claim's
+    sentence (one rapidfuzz batch) and its share of the subject terms."""
+    texts = {pid: text for _, pid, _, text, _ in quantities if text is not None}
+    ids = list(texts)
+    if not ids:
+        return {}, {}
+    scores = process.cdist([fold(context)], [fold(texts[i]) for i in ids],
+                           scorer=fuzz.token_set_ratio, workers=1)[0]
+    return ({pid: float(x) for pid, x in zip(ids, scores, strict=True)},
+            {pid: _mentions_any(texts[pid], terms) for pid in ids})
 
 
 def _best_per_passage(items: list[Evidence]) -> list[Evidence]:
