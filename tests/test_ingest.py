@@ -156,3 +156,27 @@ def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, monke
     assert [(r.name, "extractor bug" in r.reason) for r in report.rejected] == [("bad.txt", True)]
     assert len(report.added) == 20
     assert len(rows.list_documents(store, "s")) == 20
+
+
+def test_worker_processes_store_the_same_set(tmp_path, rules, monkeypatch):
+    from workbench.extract import quantities
+    original = quantities.extract_quantities
+
+    def fragile(doc, **kw):
+        if "explode" in doc.text:
+            raise RuntimeError("extractor bug")
+        return original(doc, **kw)
+
+    monkeypatch.setattr("workbench.extract.extract_quantities", fragile)
+    uploads = [(f"{i}.txt", f'Road {i} is {i + 10} km long, "as planned," Ana Lee said.'.encode())
+               for i in range(70)]
+    uploads.insert(40, ("bad.txt", b"This text will explode at 3 km."))
+    results = []
+    for n_process in (1, 2):
+        store = Store(tmp_path / f"w{n_process}.db")
+        report = ingest_uploads(store, uploads, "s", pipeline=rules, n_process=n_process)
+        assert [r.name for r in report.rejected] == ["bad.txt"]
+        docs = rows.list_documents(store, "s")
+        results.append(sorted((d.path, [(c.kind, c.text, c.speaker) for c in
+                                        rows.claims_of(store, d.id)]) for d in docs))
+    assert results[0] == results[1] and len(results[0]) == 70

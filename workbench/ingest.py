@@ -10,7 +10,9 @@ loads.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,32 +61,102 @@ def ingest(
     *,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
+    n_process: int = 1,
 ) -> IngestReport:
-    """Store every readable document of ``items`` in ``source_set``."""
+    """Store every readable document of ``items`` in ``source_set``; with
+    ``n_process`` > 1, batches are extracted in that many worker processes while
+    this one writes, a few batches ahead at most."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
     pipeline = pipeline or load_pipeline()
     report = IngestReport(source_set)
+    workers = _Workers(pipeline, n_process) if n_process > 1 else None
     batch: list[tuple[Document, str]] = []
-    for n, item in enumerate(items, start=1):
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
+    try:
+        for n, item in enumerate(items, start=1):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                if progress:
+                    progress(n, item.name)
+                continue
+            label = _label(item)
             if progress:
-                progress(n, item.name)
-            continue
-        label = _label(item)
-        if progress:
-            progress(n, label)
-        item.source_set = source_set
-        if _unchanged(store, item, report, label):
-            continue
-        batch.append((item, label))
-        if len(batch) >= BATCH_DOCUMENTS or sum(len(d.text) for d, _ in batch) >= BATCH_CHARS:
-            _store_batch(store, batch, source_set, pipeline, report)
-            batch = []
-    _store_batch(store, batch, source_set, pipeline, report)
+                progress(n, label)
+            item.source_set = source_set
+            if _unchanged(store, item, report, label):
+                continue
+            batch.append((item, label))
+            if len(batch) >= BATCH_DOCUMENTS or sum(len(d.text) for d, _ in batch) >= BATCH_CHARS:
+                _extract_then_store(store, batch, source_set, pipeline, report, workers)
+                batch = []
+        _extract_then_store(store, batch, source_set, pipeline, report, workers)
+        for done, analyses in workers.drain() if workers else ():
+            _store_batch(store, done, source_set, pipeline, report, analyses)
+    finally:
+        if workers:
+            workers.close()
     return report
+
+
+def _extract_then_store(store, batch, source_set, pipeline, report, workers) -> None:
+    if not batch:
+        return
+    if workers is None:
+        _store_batch(store, batch, source_set, pipeline, report, _analyses(batch, pipeline))
+        return
+    for done, analyses in workers.submit(batch):
+        _store_batch(store, done, source_set, pipeline, report, analyses)
+
+
+def _analyses(batch, pipeline) -> list | None:
+    try:
+        return list(analyse_many([doc.text for doc, _ in batch], pipeline))
+    except Exception:
+        return None  # each document is then extracted alone, to reject only the broken one
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_start(name: str) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = load_pipeline(name)
+
+
+def _worker_extract(texts: list[str]) -> list:
+    return list(analyse_many(texts, _WORKER_PIPELINE))
+
+
+class _Workers:
+    """Extraction in worker processes (each loads the pipeline once), results in
+    submission order, at most two batches per worker in flight."""
+
+    def __init__(self, pipeline: Pipeline, n_process: int):
+        self.pool = ProcessPoolExecutor(n_process, initializer=_worker_start,
+                                        initargs=(pipeline.name,))
+        self.limit = 2 * n_process
+        self.pending: deque = deque()
+
+    def submit(self, batch):
+        self.pending.append((batch, self.pool.submit(_worker_extract,
+                                                     [doc.text for doc, _ in batch])))
+        while len(self.pending) > self.limit:
+            yield self._next()
+
+    def drain(self):
+        while self.pending:
+            yield self._next()
+
+    def _next(self):
+        batch, future = self.pending.popleft()
+        try:
+            return batch, future.result()
+        except Exception:
+            return batch, None
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 def _unchanged(store, doc, report, label) -> bool:
@@ -97,17 +169,14 @@ def _unchanged(store, doc, report, label) -> bool:
     return False
 
 
-def _store_batch(store, batch, source_set, pipeline, report) -> None:
-    """Extract a batch together, then write each document in its own transaction;
-    if extraction fails, each document is extracted alone so only the broken one
+def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
+    """Write each document of a batch in its own transaction; without analyses
+    (extraction failed), each document is extracted alone so only the broken one
     is rejected."""
-    try:
-        analyses = list(analyse_many([doc.text for doc, _ in batch], pipeline))
-    except Exception:
-        analyses = [None] * len(batch)
-    for (doc, label), analysis in zip(batch, analyses, strict=True):
+    for i, (doc, label) in enumerate(batch):
         try:
-            _write(store, doc, source_set, analysis or analyse(doc.text, pipeline), report, label)
+            analysis = analyses[i] if analyses is not None else analyse(doc.text, pipeline)
+            _write(store, doc, source_set, analysis, report, label)
         except Exception as exc:  # one broken document must not stop the set
             report.rejected.append(Rejected(doc.path or label, f"could not be processed: {exc}",
                                             doc.record))
