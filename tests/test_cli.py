@@ -44,6 +44,19 @@ def test_ingest_exit_codes(capsys, db, tmp_path):
     assert "bad.txt" in err and "empty" in err
 
 
+def test_ingest_with_two_processes_loads_the_same_set(capsys, db, tmp_path):
+    code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo",
+                       "--processes", "2")
+    assert code == 0 and "11 added" in out
+    other = str(tmp_path / "one.db")
+    run(capsys, "--db", other, "ingest", str(DEMO / "sources"), "--set", "demo")
+    from workbench.store import Store
+    from workbench.store import documents as rows
+    claims = [sorted((c.kind, c.text, c.speaker) for d in rows.list_documents(Store(path), "demo")
+                     for c in rows.claims_of(Store(path), d.id)) for path in (db, other)]
+    assert claims[0] == claims[1] and len(claims[0]) > 20
+
+
 def test_misuse_exits_2():
     result = subprocess.run([sys.executable, "-m", "workbench", "ingest", "x"],
                             capture_output=True, text=True, cwd=PROJECT_ROOT)

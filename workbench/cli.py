@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="load files, folders or zips into a source set")
     p.add_argument("paths", nargs="+")
     p.add_argument("--set", required=True, dest="source_set", help="name of the source set")
+    p.add_argument("--processes", type=int, default=1,
+                   help="processes extracting claims (each loads the spaCy pipeline)")
 
     p = sub.add_parser("extract", help="print the claims of documents (no database)")
     p.add_argument("paths", nargs="+")
@@ -75,7 +77,8 @@ def _report_rejected(rejected: list[Rejected]) -> int:
 
 def cmd_ingest(args) -> int:
     _warn_fallback()
-    report = ingest_paths(open_store(args.db), args.paths, args.source_set)
+    report = ingest_paths(open_store(args.db), args.paths, args.source_set,
+                          n_process=max(1, args.processes))
     print(report.summary())
     return _report_rejected(report.rejected)
 
