@@ -36,6 +36,7 @@ from ..models import Claim, ClaimKind
 from . import numbers as nums
 from . import subjects as subj
 from .units import CURRENCIES, GLUED_ONLY, SYMBOLS, canonical_unit, dimension_of, match_unit, to_si
+from .words import doc_text
 
 _S = r"[ \t\u00a0]"
 QUALIFIERS = {
@@ -90,7 +91,7 @@ _ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
 
 def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
     """Numeric claims of ``doc`` in document order (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     found = list(nums.scan(text))
     by_start = {n.start: n for n in found}
     phones = nums.phone_spans(text)

@@ -43,7 +43,7 @@ from .lexicon import ABBREVIATIONS, NAMING_WORDS
 from .names import NameIndex
 from .quotemarks import MARKS, scan
 from .transcripts import structured_quotes
-from .words import Tok, tokenize
+from .words import Tok, doc_text, tokenize
 
 MIN_WORDS = 3
 BEFORE_TOKENS = 40  # how far back in the sentence we look for "X said"
@@ -269,7 +269,7 @@ def extract_quotes(doc: Doc) -> Iterator[Claim]:
 
     Does NOT find indirect (unquoted) speech or check a quote against other sources.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return
     state = _Quotes(doc, text)

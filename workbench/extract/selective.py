@@ -117,6 +117,7 @@ def parse_where_claims_are(
                 doc.tensor = np.zeros((len(doc), 0), dtype="float32")  # from_docs joins tensors
                 docs.append(doc)
             joined = Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)
+            joined.user_data["text"] = text  # the same string; see ``words.doc_text``
             yield joined, sentences
 
 

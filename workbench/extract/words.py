@@ -35,6 +35,12 @@ class Tok(NamedTuple):
         return self.text[0].isupper() and self.text[0].isalpha()
 
 
+def doc_text(doc) -> str:
+    """The text of a spaCy ``Doc``. spaCy rebuilds ``doc.text`` token by token on
+    each call; the selective parse keeps the text it started from in ``user_data``."""
+    return doc.user_data.get("text") or doc.text
+
+
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     add, new = out.append, tuple.__new__  # the fast path of Tok(...): this runs per token
