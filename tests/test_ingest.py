@@ -140,7 +140,9 @@ def test_hostile_catalogue_leaves_only_its_good_documents(store, rules):
     assert mixed.loaded == len(good) and integrity_ok(store)
 
 
-def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, monkeypatch):
+@pytest.fixture
+def fragile_extractor(monkeypatch):
+    """The quantity extractor raises on any text with "explode" in it."""
     from workbench.extract import quantities
     original = quantities.extract_quantities
 
@@ -150,6 +152,9 @@ def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, monke
         return original(doc, **kw)
 
     monkeypatch.setattr("workbench.extract.extract_quantities", fragile)
+
+
+def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, fragile_extractor):
     uploads = [(f"{i}.txt", f"Road {i} is {i + 10} km long.".encode()) for i in range(20)]
     uploads.insert(5, ("bad.txt", b"This text will explode at 3 km."))
     report = ingest_uploads(store, uploads, "s", pipeline=rules)
@@ -158,16 +163,7 @@ def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, monke
     assert len(rows.list_documents(store, "s")) == 20
 
 
-def test_worker_processes_store_the_same_set(tmp_path, rules, monkeypatch):
-    from workbench.extract import quantities
-    original = quantities.extract_quantities
-
-    def fragile(doc, **kw):
-        if "explode" in doc.text:
-            raise RuntimeError("extractor bug")
-        return original(doc, **kw)
-
-    monkeypatch.setattr("workbench.extract.extract_quantities", fragile)
+def test_worker_processes_store_the_same_set(tmp_path, rules, fragile_extractor):
     uploads = [(f"{i}.txt", f'Road {i} is {i + 10} km long, "as planned," Ana Lee said.'.encode())
                for i in range(70)]
     uploads.insert(40, ("bad.txt", b"This text will explode at 3 km."))
