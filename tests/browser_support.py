@@ -94,6 +94,22 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+@contextlib.contextmanager
+def running_browser():
+    """Debian's Chromium under Playwright for one fixture; the test fails (never
+    skips) when it is not installed."""
+    import pytest
+    from playwright.sync_api import sync_playwright
+    if not Path(CHROMIUM).exists():
+        pytest.fail(MISSING_CHROMIUM)
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def wait_for_app(page, timeout: float = 120_000) -> None:
     """Wait until the script has run: connected, and not running."""
     page.wait_for_timeout(200)  # debounce: let a rerun start before checking it ended
@@ -112,9 +128,20 @@ def keyed(page, key: str):
 
 
 def select(page, container, option: str) -> None:
-    """Pick the option containing ``option`` in a selectbox with the keyboard: typing
-    filters the list (which only renders the options in view). The list closes when the
-    page scrolls, so the whole gesture is retried."""
+    """Pick the option containing ``option`` in a selectbox."""
+    _choose(page, container, option, lambda: option in selected(container), close=False)
+
+
+def pick(page, container, option: str) -> None:
+    """Add the option containing ``option`` to a multiselect; it shows as a tag."""
+    _choose(page, container, option, lambda: any(option in t for t in tags(container)),
+            close=True)
+
+
+def _choose(page, container, option: str, chosen, *, close: bool) -> None:
+    """Choose with the keyboard: typing filters the list (which only renders the
+    options in view). The list closes when the page scrolls, so the whole gesture
+    is retried."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = container.get_by_role("combobox")
@@ -134,36 +161,12 @@ def select(page, container, option: str) -> None:
         for _ in range(matches[0]):
             box.press("ArrowDown")
         box.press("Enter")
+        if close:
+            box.press("Escape")  # a multiselect stays open for more
         wait_for_app(page)
-        if option in selected(container):
+        if chosen():
             return
-    raise AssertionError(f"could not pick {option!r} in the selectbox")
-
-
-def pick(page, container, option: str) -> None:
-    """Add the option containing ``option`` to a multiselect, with the keyboard as
-    ``select`` does; the choice shows as a tag."""
-    box = container.get_by_role("combobox")
-    options = page.get_by_role("option")
-    for _ in range(3):
-        box.scroll_into_view_if_needed()
-        box.click()
-        box.fill(option)
-        try:
-            options.filter(has_text=option).first.wait_for(timeout=3000)
-        except Exception:  # the list closed: try again
-            continue
-        matches = [i for i, label in enumerate(options.all_inner_texts()) if option in label]
-        if not matches:
-            continue
-        for _ in range(matches[0]):
-            box.press("ArrowDown")
-        box.press("Enter")
-        box.press("Escape")
-        wait_for_app(page)
-        if any(option in tag for tag in tags(container)):
-            return
-    raise AssertionError(f"could not pick {option!r} in the multiselect")
+    raise AssertionError(f"could not choose {option!r}")
 
 
 def tags(container) -> list[str]:

@@ -7,11 +7,9 @@ A missing Chromium is a failure, not a skip: CI and ``make test`` install it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 try:  # tests/ as a package, or as a plain folder on sys.path
     from tests import browser_support as support
@@ -32,10 +30,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(server):
-    if not Path(support.CHROMIUM).exists():
-        pytest.fail(support.MISSING_CHROMIUM)
-    with sync_playwright() as p:
-        browser = support.launch(p)
+    with support.running_browser() as browser:
         context = browser.new_context(accept_downloads=True,
                                       viewport={"width": 1400, "height": 1000})
         page = context.new_page()
@@ -43,7 +38,6 @@ def page(server):
         support.wait_for_app(page)
         yield page
         context.close()
-        browser.close()
 
 
 def test_load_review_reload_export(page, tmp_path):

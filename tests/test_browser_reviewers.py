@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 try:  # tests/ as a package, or as a plain folder on sys.path
     from tests import browser_support as support
@@ -73,12 +73,8 @@ def demo(tmp_path_factory) -> Demo:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(support.CHROMIUM).exists():
-        pytest.fail(support.MISSING_CHROMIUM)
-    with sync_playwright() as p:
-        browser = support.launch(p)
+    with support.running_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 try:  # tests/ as a package, or as a plain folder on sys.path
     from tests import browser_support as support
@@ -68,12 +68,8 @@ DANGER = """() => {
 
 @pytest.fixture
 def browser():
-    if not Path(support.CHROMIUM).exists():
-        pytest.fail(support.MISSING_CHROMIUM)
-    with sync_playwright() as p:
-        browser = support.launch(p)
+    with support.running_browser() as browser:
         yield browser
-        browser.close()
 
 
 def armed_page(browser):
