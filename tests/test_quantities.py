@@ -280,7 +280,6 @@ def test_conversions_share_qualifier_and_subject(nlp, text, want):
         ("The two leaders met.", []),
         ("Boeing 737 jets were grounded.", []),
         ("He drove at 95 in a 30 zone.", []),
-        ("Only 3 in 10 adults exercise.", []),
         ("Page 2 of 7", []),
         ("The office at 10 Downing Street opens.", []),
         ("Call 911 now.", []),
@@ -351,7 +350,7 @@ def test_about_from_the_parse(nlp_trained, text, about):
         "One day it will end.", "No one came.", "It peaked in the 1990s.",
         "The war began two years ago.", "Posted 3 hours ago", "Remember 9/11.",
         "Open 24/7.", "Filed 2024-11-23.", "Filed 23.11.2024.", "Page 2 of 7",
-        "Comments (128)", "He was jailed, aged 45.", "© 2024 Example Media Ltd.",
+        "Comments (128)", "© 2024 Example Media Ltd.",
     ],
 )
 def test_not_figures(nlp, text):

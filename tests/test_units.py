@@ -8,6 +8,7 @@ import pytest
 
 from workbench.extract.units import (
     CURRENCIES,
+    SPECIAL,
     SYMBOLS,
     UNITS,
     WORDS,
@@ -123,13 +124,13 @@ def test_mach_needs_a_positive_speed_of_sound(mach):
 
 
 def test_every_canonical_unit_converts():
-    for unit in (*UNITS, *CURRENCIES):
+    for unit in (*UNITS, *CURRENCIES, *SPECIAL):
         si, si_unit, dimension = to_si(1, unit)
         assert dimension == dimension_of(unit)
         assert si_unit and (si > 0 or dimension == "temperature")
     for table in (SYMBOLS, WORDS):
         for surface, canonical in table.items():
-            assert canonical in UNITS or canonical in CURRENCIES, surface
+            assert canonical in UNITS or canonical in CURRENCIES or canonical in SPECIAL, surface
 
 
 @pytest.mark.parametrize(

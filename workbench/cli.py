@@ -58,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="source_set")
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
 
-    p = sub.add_parser("evaluate", help="score the extractors on the annotated set")
+    p = sub.add_parser("evaluate", help="score the extractors on the annotated gold passages")
+    p.add_argument("--gold", action="append", choices=["catalogue", "news", "heldout"],
+                   help="which gold collection (repeat; default catalogue and news; "
+                        "heldout only at the end of a piece of work)")
+    p.add_argument("--by-beat", action="store_true", help="also print the figures per beat")
     p.add_argument("--json-out", help="also write the figures to this file")
 
     sub.add_parser("seed-demo", help="load the demo set into an empty database")
@@ -140,23 +144,24 @@ def cmd_export(args) -> int:
     return 0
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate
-    from .nlp import rule_based_pipeline
+    from .evaluate import GOLD_SETS, evaluate, figure_lines
+    from .nlp import Pipeline, rule_based_pipeline
 
     trained = load_pipeline()
-    figures = {"trained": evaluate(trained.nlp) if trained.trained else None,
-               "fallback": evaluate(rule_based_pipeline())}
-    for name, result in figures.items():
-        if result is None:
-            print(f"{name}: no trained pipeline installed")
-            continue
-        q, n = result["quotes"], result["numbers"]
-        print(f"{name} ({result['pipeline']}): quotes P {q['precision']:.3f} R {q['recall']:.3f} "
-              f"F1 {q['f1']:.3f}, speaker {q['speaker_accuracy']:.3f}; numbers P "
-              f"{n['precision']:.3f} R {n['recall']:.3f} F1 {n['f1']:.3f}, "
-              f"SI {n['si_correct']:.3f}, "
-              f"qualifier {n['qualifier_accuracy']:.3f}; furniture claims "
-              f"{result['furniture_claims']}")
+    pipelines = {"trained": trained if trained.trained else None,
+                 "fallback": Pipeline(rule_based_pipeline(), "rules", trained=False)}
+    names = args.gold or ["catalogue", "news"]
+    figures: dict = {}
+    for gold in names:
+        for label, pipeline in pipelines.items():
+            if pipeline is None:
+                print(f"{gold} / {label}: no trained pipeline installed")
+                continue
+            result = evaluate(pipeline, GOLD_SETS[gold])
+            figures.setdefault(gold, {})[label] = result
+            print(f"== {gold} / {label} ({result['pipeline']}): {result['passages']} passages")
+            for line in figure_lines(result, by_beat=args.by_beat):
+                print("  " + line)
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -133,6 +133,7 @@ class Claim:
     si_unit: str | None = None
     dimension: str | None = None
     about: str | None = None
+    direction: str | None = None  # "up" / "down": the figure is the size or an end of a change
     id: int | None = None
     key: str | None = None  # stable across re-extraction; reviews hang on it
     evidence: list[Evidence] = field(default_factory=list)

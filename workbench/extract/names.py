@@ -8,8 +8,9 @@ Umerov" -> "Rustem Umerov"), ties roles to names ("the forecaster, Tomasz Nowak,
 surnames. With NER (trained pipeline) PERSON entities confirm single-word names and
 place/nationality entities veto runs; without it capitalised-name heuristics decide.
 
-It does NOT do coreference beyond "last person named", gender agreement, or
-nicknames and first-name-only mentions.
+"he"/"she" resolve to the last person of that gender (see ``gender``), "they" to the
+last organisation. It does NOT do coreference beyond that, nor nicknames and
+first-name-only mentions.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
+from . import gender as genders
 from .words import Tok, bare, display, is_org, possessive, role_key, strip_titles
 
 _LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "
@@ -71,6 +73,8 @@ class NameIndex:
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.orgs: dict[str, list[tuple[int, str]]] = {}
+        self.org_mentions: list[tuple[int, str]] = []  # (position, organisation), sorted
+        self.gender: dict[str, str] = {}  # full name -> genders.FEMALE / MALE
         runs = list(self._runs())
         singles = []
         for run in runs:
@@ -79,11 +83,13 @@ class NameIndex:
             if kind == "org":
                 for key in (" ".join(words).lower(), bare(words[-1]).lower()):
                     self.orgs.setdefault(key, []).append((pos, " ".join(words)))
+                self.org_mentions.append((pos, " ".join(words)))
             elif kind == "person" and len(words) > 1:
                 full = " ".join(words)
                 self.surnames.setdefault(words[-1].lower(), []).append((pos, full))
                 self.mentions.append((pos, full))
                 self._tie_roles(run, full)
+                self._note_gender(run, full, words)
             elif kind in ("person", "single"):
                 singles.append((run, kind, words))
         for run, kind, words in singles:
@@ -91,8 +97,10 @@ class NameIndex:
             if full or kind == "person":
                 self.mentions.append((toks[run[0]].start, full or words[0]))
                 self._tie_roles(run, full or words[0])
+                self._note_gender(run, full or words[0], words)
         self.mentions.sort()
         self._people = {name for _, name in self.mentions}
+        self._genders_from_pronouns()
 
     # -- building ---------------------------------------------------------------
     def _runs(self):
@@ -203,6 +211,37 @@ class NameIndex:
             j += 1
         return words
 
+    def _note_gender(self, run: list[int], full: str, name: list[str]) -> None:
+        """An honorific or gendered role next to the name decides; else a first name
+        that is unambiguous (a later cue may still overrule a guess)."""
+        words = [self.toks[k].text for k in run] + self._role_before(run[0])
+        last = run[-1]
+        if last + 2 < len(self.toks) and self.toks[last + 1].text == ",":
+            words += self._phrase_forward(last + 2)
+        cue = genders.from_words(words)
+        if cue:
+            self.gender[full] = cue
+        elif full not in self.gender and len(name) > 1:
+            guess = genders.from_first_name(name[0])
+            if guess:
+                self.gender[full] = guess
+
+    def _genders_from_pronouns(self) -> None:
+        """A person still of unknown gender takes that of the first "he"/"she" (outside
+        quotes) after their mention, before anyone else is named."""
+        pronouns = [(t.start, genders.PRONOUN_GENDER[t.lower]) for k, t in enumerate(self.toks)
+                    if t.lower in genders.PRONOUN_GENDER and not self.covered[k]]
+        if not pronouns:
+            return
+        starts = [p for p, _ in pronouns]
+        for i, (pos, name) in enumerate(self.mentions):
+            if name in self.gender:
+                continue
+            nxt = next((p for p, other in self.mentions[i + 1:] if other != name), len(self.text))
+            k = bisect.bisect_right(starts, pos)
+            if k < len(pronouns) and pronouns[k][0] < nxt:
+                self.gender[name] = pronouns[k][1]
+
     # -- lookups ----------------------------------------------------------------
     @staticmethod
     def _pick(items: list[tuple[int, str]], pos: int) -> str | None:
@@ -225,9 +264,25 @@ class NameIndex:
         """Is ``name`` (a full name) mentioned as a person anywhere in the text?"""
         return name in self._people
 
-    def last_person(self, pos: int) -> str | None:
+    def last_person(self, pos: int, gender: str | None = None) -> str | None:
+        """The last person named before ``pos``; with ``gender``, the last one of that
+        gender, else the last one whose gender is unknown (never one of the other)."""
         i = bisect.bisect_left(self.mentions, (pos, ""))
-        return self.mentions[i - 1][1] if i else None
+        if gender is None:
+            return self.mentions[i - 1][1] if i else None
+        unknown = None
+        for _, name in reversed(self.mentions[:i]):
+            known = self.gender.get(name)
+            if known == gender:
+                return name
+            if known is None and unknown is None:
+                unknown = name
+        return unknown
+
+    def last_organisation(self, pos: int) -> str | None:
+        """The last organisation named before ``pos`` ("they said" of a company)."""
+        i = bisect.bisect_left(self.org_mentions, (pos, ""))
+        return self.org_mentions[i - 1][1] if i else None
 
     def add_mention(self, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (pos, name))

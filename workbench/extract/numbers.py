@@ -27,14 +27,18 @@ from decimal import Decimal
 from typing import NamedTuple
 
 _THIN = "\u00a0\u202f\u2009"
+# Letters a currency may be glued to a figure with ("RM23.50", "EUR50m", "Rs400", "Y590bn").
+GLUED_CURRENCY = re.compile(
+    r"(?<![A-Za-z0-9])(?:RM|Rs|Rp|R|Y|kr|zł|[A-Z]{3})(?=\d)")
 _DIGITS = re.compile(
     rf"(?<![\w.,:/])(?P<sign>[-\u2212](?=\d))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|\d{{1,3}}(?:[ {_THIN}]\d{{3}})+(?!\d)"
     r"(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![.,:/]?\d)"
-    r"(?:(?P<scale>[ \u00a0]?(?i:million|billion|trillion|thousand)|[ \u00a0]?(?:bn|mn|mln|tn|trn)"
-    r"|[kK])(?![A-Za-z]))?"
+    r"(?:(?P<scale>[ \u00a0]?(?i:million|billion|trillion|thousand|crore|lakh)|"
+    r"[ \u00a0]?(?:bn|mn|mln|tn|trn)|[kK])(?![A-Za-z]))?"
 )
+_DIGITS_AT = re.compile(_DIGITS.pattern.replace(r"(?<![\w.,:/])", "", 1))
 SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -44,7 +48,7 @@ SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
           "trillion": 10**12, "dozen": 12}
 LETTER_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6,
                   "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12,
-                  "tn": 10**12, "trn": 10**12}
+                  "tn": 10**12, "trn": 10**12, "crore": 10**7, "lakh": 10**5}
 _WORD = "(?:" + "|".join(sorted([*SMALL, *TENS, *SCALES], key=len, reverse=True)) + ")"
 _WORDS = re.compile(
     rf"(?<![\w-])(?i:(?:an?[ \t]{{1,3}}(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
@@ -80,8 +84,22 @@ class Number(NamedTuple):
 _SEPARATORS = re.compile(rf"[, {_THIN}]")
 
 
+def _digit_matches(text: str) -> Iterator[re.Match[str]]:
+    """Digit runs in order, including those glued to a currency's letters ("RM23.50"),
+    which the plain pattern skips (it never starts inside a word)."""
+    glued = [g.end() for g in GLUED_CURRENCY.finditer(text)]
+    found = [m for m in (_DIGITS_AT.match(text, pos) for pos in glued) if m]
+    if not found:
+        yield from _DIGITS.finditer(text)
+        return
+    plain = list(_DIGITS.finditer(text))
+    starts = {m.start() for m in plain}
+    yield from sorted(plain + [m for m in found if m.start() not in starts],
+                      key=lambda m: m.start())
+
+
 def _digit_numbers(text: str) -> Iterator[Number]:
-    for m in _DIGITS.finditer(text):
+    for m in _digit_matches(text):
         sign, raw, scale_word = m.group("sign", "num", "scale")
         if len(raw) > 18 or (raw[0] == "0" and len(raw) > 1 and raw[1] != "."):
             continue  # identifiers, phone numbers, codes: not figures

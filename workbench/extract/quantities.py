@@ -33,9 +33,20 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..models import Claim, ClaimKind
+from . import changes, fractions
 from . import numbers as nums
 from . import subjects as subj
-from .units import CURRENCIES, GLUED_ONLY, SYMBOLS, canonical_unit, dimension_of, match_unit, to_si
+from .money import CurrencyContext, minor_unit, per_part
+from .units import (
+    CURRENCIES,
+    GLUED_ONLY,
+    PREFIXES,
+    canonical_unit,
+    dimension_of,
+    match_unit,
+    temperature_difference,
+    to_si,
+)
 from .words import doc_text
 
 _S = r"[ \t\u00a0]"
@@ -59,15 +70,18 @@ _QUAL_LAST = frozenset(s.split()[-1].lower().rstrip(".") for s in _QUAL_OF)
 _QUAL_AFTER = re.compile(rf"{_S}{{1,3}}or{_S}{{1,3}}(?P<w>more|so|less|fewer)\b"
                          r"|(?P<plus>\+|-plus\b)")
 _POSTFIX = {"more": "at least", "so": "about", "less": "up to", "fewer": "up to"}
-_CURRENCY = re.compile(r"(?P<c>US\$|A\$|C\$|\$|€|£|₽|₴|\b(?:USD|EUR|GBP|RUB|UAH|JPY|CNY|INR|CHF|"
-                       rf"AUD|CAD)){_S}?$")
+_SPACED_PREFIXES = sorted((p for p in PREFIXES if len(p) > 1), key=len, reverse=True)
+_CURRENCY = re.compile(
+    r"(?<![A-Za-z])(?P<c>" + "|".join(re.escape(p) for p in _SPACED_PREFIXES) + rf"){_S}?$"
+    r"|(?<![A-Za-z])(?P<g>[$€£₽₴¥₹₩₦₱฿RY])$")
+_PREFIX_ALT = "|".join(re.escape(p) for p in _SPACED_PREFIXES if not p.isalpha()) + r"|[$€£₽₴¥₹]"
 _MACH_BEFORE = re.compile(rf"\b(?i:mach){_S}?-?$")
 _OPENER = re.compile(rf"\b(?i:(?P<w>between|from)){_S}{{1,3}}$")
 _MONEY_SCALE = re.compile(r"(?P<s>[mMbB]|bn|tn|mn)(?![A-Za-z])")
 _GAP = re.compile(rf"-|{_S}{{1,2}}(?:(?:straight|consecutive|successive|full|whole|more|"
                   rf"additional|extra|further){_S}{{1,2}})?|")
 _RANGE = re.compile(rf"{_S}{{0,3}}(?P<c>to|and|or|through|–|—|-|‒){_S}{{0,3}}"
-                    rf"(?P<p>US\$|\$|€|£|₽|₴|(?i:mach){_S}?)?")
+                    rf"(?P<p>{_PREFIX_ALT}|(?i:mach){_S}?)?")
 _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year", "decade"})
 _NOT_FIGURE_AFTER = re.compile(rf"{_S}{{1,3}}(?:ago|later|earlier|read)\b")
 _DEFINITE = frozenset("the these those both its their his her our my your whose all".split())
@@ -86,7 +100,32 @@ _MILLION_NOUN = re.compile(rf"{_S}{{1,3}}[a-z]+s\b")
 _RATIO = re.compile(rf"{_S}{{1,3}}(?:in|out{_S}{{1,3}}of){_S}{{1,3}}\d")
 _RATIO_BEFORE = re.compile(rf"\d{_S}{{1,3}}(?:in|of|out{_S}{{1,3}}of){_S}{{1,3}}$")
 _LINK = re.compile(rf"{_S}{{0,3}}\({_S}{{0,3}}|,?{_S}{{1,3}}or{_S}{{1,3}}")
+_LINK_TO = re.compile(rf",?{_S}{{1,3}}(?:to|from|and){_S}{{1,3}}.{{0,12}}")
 _ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
+_AGE_BEFORE = re.compile(rf"\b(?i:aged|age|ages|age{_S}{{1,3}}of){_S}{{1,3}}$")
+_AGE_AFTER = re.compile(rf"(?:-|{_S}{{1,3}})(?i:old)\b")
+_POINTS = re.compile(rf"{_S}{{1,3}}(?:points|point|pts)\b")
+_INDEX = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|FTSE|Nikkei|Hang Seng|Sensex|Nifty|"
+                    r"KLCI|ASX|S&P|DAX|CAC|Kospi|KOSPI|TSX|Straits Times|Stoxx|STOXX|Topix|"
+                    r"TOPIX|Composite|All Ordinaries|JSE|PSEi|benchmark)\b")
+_PER_POPULATION = re.compile(rf"{_S}{{1,3}}(?:per|for every|in every){_S}{{1,3}}"
+                             rf"(?P<n>100,000|100 000|100000|1,000|1000|10,000|10000|million)"
+                             rf"(?:{_S}{{1,3}}(?:people|residents|population|inhabitants|"
+                             rf"adults|children|women|men|births|live births))?\b")
+_SCORE = re.compile(r"[-–](?P<b>\d{1,3})(?![\d.,]|[-–]?\w)")
+_SCORE_CUES = re.compile(
+    r"\b(?:won|win|wins|beat|beats|lost|lose|loses|defeated|defeat|draw|drew|drawn|victory|"
+    r"score|scored|scoreline|lead|led|trailed|trail|edged|thrashed|routed|record|voted|vote|"
+    r"tied|tie|leads|won|clinched|sealed|final)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``[start, end)`` (cheap: punctuation and newlines)."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+            default=max(0, start - 300))
+    m = _SENTENCE_END.search(text, end)
+    return text[a:m.start() if m else min(len(text), end + 300)]
 
 
 def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
@@ -97,14 +136,23 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
     phones = nums.phone_spans(text)
     phone_starts = [a for a, _ in phones]
     parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
+    context = CurrencyContext(text)
+    shares = sorted(fractions.shares(text))
     consumed, prev = -1, None
     for n in found:
         k = bisect.bisect_right(phone_starts, n.start) - 1
         if n.start < consumed or (k >= 0 and n.start < phones[k][1]):
             continue
-        if not _may_be_figure(text, n):
+        while shares and shares[0].start <= n.start:
+            share = shares.pop(0)
+            if share.start >= consumed:
+                claim = _share_claim(text, share)
+                consumed = claim.end
+                prev = claim
+                yield claim
+        if n.start < consumed or not _may_be_figure(text, n):
             continue
-        claim = _claim(doc, text, n, by_start, parsed, mach_mps, prev)
+        claim = _claim(doc, text, n, by_start, parsed, mach_mps, prev, context)
         if claim is None:
             continue
         consumed = claim.end
@@ -115,29 +163,58 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
             claim.about = prev.about
         prev = claim
         yield claim
+    for share in shares:
+        if share.start >= consumed:
+            yield _share_claim(text, share)
 
 
-def _claim(doc, text, n, by_start, parsed, mach_mps, prev) -> Claim | None:
+def _share_claim(text: str, share: fractions.Share) -> Claim:
+    value = round(share.value, 4)
+    return Claim(ClaimKind.NUMERIC, text[share.start:share.end], share.start, share.end,
+                 value=value, unit="fraction", si_value=value * 100, si_unit="%",
+                 dimension="percent", about=share.about)
+
+
+def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | None:
     before = nums.char_before(text, n.start)  # left-context patterns only run after a word or sign
     pstart, unit = n.start, None
     money = _CURRENCY.search(text, max(0, pstart - 5), pstart) \
-        if before in "$€£₽₴" or before.isupper() else None
+        if before and not before.isdigit() and before not in ".,;:()" else None
     mach = _MACH_BEFORE.search(text, max(0, pstart - 6), pstart) \
         if not money and before in "hH-" else None
     if (not mach and nums.is_identifier(text, n)) or nums.is_list_number(text, n) or \
-            nums.is_clock(text, n) or nums.is_date(text, n) or (
-            before.isalpha() and _word_before(text, n.start) in ("aged", "age")):
+            nums.is_clock(text, n) or nums.is_date(text, n):
         return None
+    aged = not money and before.isalpha() and _AGE_BEFORE.search(text, max(0, n.start - 12),
+                                                                 n.start)
     if money:
-        unit, pstart = SYMBOLS[money.group("c")], money.start()
+        unit, pstart = PREFIXES[money.group("c") or money.group("g")], money.start()
     elif mach:
         unit, pstart = "Mach", mach.start()
     opener = _OPENER.search(text, max(0, pstart - 10), pstart) \
         if nums.char_before(text, pstart).isalpha() else None
     value, end, unit, glued = _unit_after(text, n, unit)
+    minor = minor_unit(text, n.end) if unit is None and not n.spelled else None
+    if minor:
+        unit, value, end, glued = context.major(minor.group("g") or minor.group("w"), n.start), \
+            n.value / 100, minor.end(), False
     if glued:
         return None
+    score = _score(text, n, unit, start=pstart)
+    if score is not None:
+        return score
     value, value_max, end, unit = _range(text, n, pstart, value, end, unit, by_start, opener)
+    if unit in CURRENCIES:
+        part = per_part(text, end)
+        if part:
+            unit, end = f"{unit}/{part[0]}", part[1]
+    elif unit is None and not n.spelled and _INDEX.search(_sentence(text, n.start, end)) and (
+            _POINTS.match(text, end) or (not nums.is_year(n) and n.value >= 100 and (
+                _word_before(text, pstart) or "").lower() in ("at", "to", "from"))):
+        points = _POINTS.match(text, end)
+        unit, end = "points", points.end() if points else end  # "closed at 7,512.3"
+    if aged and unit is None:
+        unit = "year"
     start = opener.start() if opener and value_max is not None else pstart
     left = nums.char_before(text, start)
     qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) if left in ("~", ".") or (
@@ -162,11 +239,43 @@ def _claim(doc, text, n, by_start, parsed, mach_mps, prev) -> Claim | None:
         if found is None:
             return None
         about, end = found
+        rate = _PER_POPULATION.match(text, end)
+        if rate:  # "27 cases per 100,000 people"
+            per = rate.group("n").replace(",", "").replace(" ", "")
+            unit, end = "per " + ("1000000" if per == "million" else per), rate.end()
     si, si_unit, dimension = to_si(value, unit, mach_mps=mach_mps)
     si_max = None if value_max is None else to_si(value_max, unit, mach_mps=mach_mps)[0]
+    old = _AGE_AFTER.match(text, end) if unit == "year" else None
+    if unit == "year" and (aged or old):
+        dimension, si, si_max, si_unit = "age", value, value_max, "year"
+        if old:  # "a 34-year-old man": about the man
+            end = old.end()
+            noun = subj.counted_noun(doc, text, end, False)
+            about = noun[0] if noun else None
+    linked = prev is not None and prev.direction and _LINK_TO.fullmatch(text, prev.end, start)
+    moved = changes.direction(text, start, end, qualifier=qualifier, money=dimension == "money",
+                              prev_end=prev.end if linked else None,
+                              prev_direction=prev.direction if linked else None)
+    if dimension == "temperature" and changes.is_temperature_change(text, start, end, moved):
+        dimension, si = "temperature_difference", temperature_difference(value, unit)
+        si_max = None if value_max is None else temperature_difference(value_max, unit)
     return Claim(ClaimKind.NUMERIC, text[start:end], start, end, value=value,
                  value_max=value_max, unit=unit, qualifier=qualifier, si_value=si,
-                 si_value_max=si_max, si_unit=si_unit, dimension=dimension, about=about)
+                 si_value_max=si_max, si_unit=si_unit, dimension=dimension, about=about,
+                 direction=moved)
+
+
+def _score(text, n, unit, start) -> Claim | None:
+    """"won 3-1", "a 107-98 victory": one claim with both sides (value, value_max)."""
+    if unit is not None or not n.plain:
+        return None
+    m = _SCORE.match(text, n.end)
+    if m is None or not _SCORE_CUES.search(_sentence(text, n.start, m.end())):
+        return None
+    low = float(m.group("b"))
+    return Claim(ClaimKind.NUMERIC, text[start:m.end()], start, m.end(), value=n.value,
+                 value_max=low, unit="score", si_value=n.value, si_value_max=low,
+                 si_unit="score", dimension="score", about="score")
 
 
 def _count(doc, text, n, start, end, by_start, parsed, qualifier,
@@ -250,7 +359,7 @@ def _range(text, n, pstart, value, end, unit, by_start, opener):
     carried = unit if unit in CURRENCIES or unit == "Mach" else None
     prefix = m.group("p")
     if prefix:
-        carried = "Mach" if prefix.strip().lower() == "mach" else SYMBOLS[prefix.strip()]
+        carried = "Mach" if prefix.strip().lower() == "mach" else PREFIXES[prefix.strip()]
         if carried != (unit or carried):
             return none
     high, end2, unit2, glued = _unit_after(text, second, carried)

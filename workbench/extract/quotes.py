@@ -264,6 +264,27 @@ class _Quotes:
                 yield claim
 
 
+_RESUMED_GAP = 80  # '," she said. "' and a little more: the attribution between two parts
+
+
+def _join_resumed(text: str, claims: list[Claim]) -> list[Claim]:
+    """'"A," she said. "B."' is one statement: the comma says the quoted sentence was
+    cut by the attribution, and the next part (unattributed, same paragraph) resumes it."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cue not in (None, "transcript", "blockquote")
+                and claim.cue is None and claim.speaker == prev.speaker
+                and text[prev.end:prev.end + 1] == ","
+                and claim.start - prev.end < _RESUMED_GAP
+                and "\n" not in text[prev.end:claim.start]):
+            prev.text = f"{prev.text}, {claim.text}"
+            prev.end = claim.end
+            continue
+        out.append(claim)
+    return out
+
+
 def extract_quotes(doc: Doc) -> Iterator[Claim]:
     """Quote claims of ``doc`` in document order (see the module docstring for the rules).
 
@@ -277,6 +298,7 @@ def extract_quotes(doc: Doc) -> Iterator[Claim]:
     regions = sorted((s, e) for _, s, e in structured)
     claims = [c for c, _, _ in structured] + list(state.quotes(regions))
     claims.sort(key=lambda c: (c.start, c.end))
+    claims = _join_resumed(text, claims)
     last_end = -1
     for claim in claims:
         if claim.start >= last_end:

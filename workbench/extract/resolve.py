@@ -3,17 +3,18 @@
 ``speaker(attr, names, pos)`` turns the words :mod:`speakers` found next to a quote
 into the fullest name the document gives: a capitalised run has its titles stripped
 and a surname is expanded ("Zelensky" -> "Volodymyr Zelensky"); "he"/"she" is the
-last person named before the quote; "the minister" is the name tied to that role;
+last person of that gender named before the quote; "the minister" is the name tied to that role;
 an organisation stays as named; an unnamed source stays as described, without its
 article ("the rail operator" -> "rail operator").
 
-It does NOT resolve "they", "we", "I" or "one" (None), check gender, or guess a
-speaker the text does not name.
+"he"/"she" is the last person of that gender; "they" the last organisation named.
+It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does not name.
 """
 
 from __future__ import annotations
 
 from .lexicon import CAP_STOP, DETERMINERS, PARTICLES, PRONOUNS_OTHER, PRONOUNS_PERSON
+from .gender import PRONOUN_GENDER
 from .names import NameIndex
 from .speakers import Attribution
 from .words import Tok, bare, is_org, possessive, strip_titles
@@ -53,7 +54,10 @@ def speaker(attr: Attribution, names: NameIndex, pos: int) -> tuple[str | None, 
             return names.full_name(found[1], pos), True
     subject = attr.subject
     if len(subject) == 1 and subject[0].lower in PRONOUNS_PERSON:
-        return names.last_person(min(pos, subject[0].start)), True
+        where = min(pos, subject[0].start)
+        return names.last_person(where, PRONOUN_GENDER[subject[0].lower]), True
+    if len(subject) == 1 and subject[0].lower == "they":
+        return names.last_organisation(min(pos, subject[0].start)), False
     if len(subject) == 1 and subject[0].lower in PRONOUNS_OTHER:
         return None, False
     words = [t.text for t in subject]

@@ -28,7 +28,7 @@ from .units import canonical_unit
 _S = r"[ \t\u00a0]"
 NOT_NOUN = STOP_WORDS | frozenset(
     "times percent said says told according killed injured wounded died dead aged old ago later "
-    "earlier read per cent points cents pence kopecks".split())
+    "earlier read per cent cents pence kopecks sen".split())
 _ADJ = frozenset("more new other additional extra further young small large old armed unarmed "
                  "wounded injured missing dead civilian foreign military".split())
 _VERBS = frozenset(

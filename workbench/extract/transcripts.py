@@ -5,7 +5,8 @@ A transcript turn is a line ``NAME: words`` whose label is a person (``UMEROV:``
 only gets a speaker when the text maps it (``Q = Lena Park``). A markdown blockquote
 (``> words`` lines) is a quote when a ``— Name`` / ``-- Name`` line closes it.
 
-It does NOT treat page-furniture labels (``Photo:``, ``Updated:``, ``EDITOR'S NOTE:``)
+A capitalised label opening the text with no second turn after it is a dateline
+(``PUTRAJAYA: The Dewan Rakyat…``), not a speaker. It does NOT treat page-furniture labels (``Photo:``, ``Updated:``, ``EDITOR'S NOTE:``)
 as speakers, accept a one-word Title-case label unless that surname is named in the
 text, or keep a blockquote that nobody signs (it may be a pull quote or a note).
 """
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Claim, ClaimKind
-from .lexicon import PLACE_FIRST
+from .lexicon import CAP_STOP, PLACE_FIRST
 from .names import NameIndex
 from .quotemarks import MARKS
 from .words import display, is_org, strip_titles
@@ -100,7 +101,7 @@ def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
     if not caps and not all(w[0].isupper() for w in words):
         return False, None
     name = strip_titles([display(w.rstrip(".")) for w in words])
-    if is_org(name) or name[0].lower() in PLACE_FIRST:
+    if is_org(name) or name[0].lower() in PLACE_FIRST or words[0].lower() in CAP_STOP:
         return False, None
     titled = len(name) < len(words)
     full = names.full_name(name, pos)
@@ -159,6 +160,15 @@ def _blockquote(text: str, lines: list[tuple[int, int]], i: int, names: NameInde
     return claim, sign[1], j
 
 
+def _more_turns(text: str, lines: list[tuple[int, int]], names: NameIndex) -> bool:
+    """Is there a second labelled turn after the first line (a real transcript)?"""
+    for s, e in lines[1:]:
+        found = turn_label(text[s:e])
+        if found and _speaker(found[0], names, {}, s)[0]:
+            return True
+    return False
+
+
 def structured_quotes(text: str, names: NameIndex) -> Iterator[tuple[Claim, int, int]]:
     """(claim, region start, region end) for transcript turns and signed blockquotes."""
     lines = _lines(text)
@@ -179,6 +189,8 @@ def structured_quotes(text: str, names: NameIndex) -> Iterator[tuple[Claim, int,
         if mapping is None:
             mapping = _label_map(text, names)
         is_turn, who = _speaker(found[0], names, mapping, s)
+        if is_turn and i == 0 and found[0].isupper() and not _more_turns(text, lines, names):
+            is_turn = False  # "PUTRAJAYA: The Dewan Rakyat…": a dateline, not a transcript
         if not is_turn:
             i += 1
             continue

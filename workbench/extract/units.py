@@ -48,14 +48,51 @@ UNITS: dict[str, tuple[str, str]] = {
     "GWh": ("gigawatt_hour", "energy"), "TWh": ("terawatt_hour", "energy"),
     "kW": ("kilowatt", "power"), "MW": ("megawatt", "power"), "GW": ("gigawatt", "power"),
     "°C": ("degC", "temperature"), "°F": ("degF", "temperature"),
+    "Pa": ("pascal", "pressure"), "hPa": ("hectopascal", "pressure"),
+    "kPa": ("kilopascal", "pressure"), "mbar": ("millibar", "pressure"), "bar": ("bar", "pressure"),
+    "psi": ("psi", "pressure"), "inHg": ("inch_Hg", "pressure"),
+    "mmHg": ("millimeter_Hg", "pressure"), "atm": ("atmosphere", "pressure"),
+    "W": ("watt", "power"), "hp": ("horsepower", "power"), "TW": ("terawatt", "power"),
+    "J": ("joule", "energy"), "kJ": ("kilojoule", "energy"), "MJ": ("megajoule", "energy"),
+    "cal": ("calorie", "energy"), "kcal": ("kilocalorie", "energy"),
+    "B": ("byte", "data"), "kB": ("kilobyte", "data"), "MB": ("megabyte", "data"),
+    "GB": ("gigabyte", "data"), "TB": ("terabyte", "data"), "PB": ("petabyte", "data"),
+    "bit/s": ("bit / second", "data_rate"), "kbit/s": ("kilobit / second", "data_rate"),
+    "Mbit/s": ("megabit / second", "data_rate"), "Gbit/s": ("gigabit / second", "data_rate"),
+    "Hz": ("hertz", "frequency"), "kHz": ("kilohertz", "frequency"),
+    "MHz": ("megahertz", "frequency"), "GHz": ("gigahertz", "frequency"),
+    "rpm": ("hertz / 60", "frequency"),
+    "oz": ("ounce", "mass"), "ct": ("carat", "mass"), "mcg": ("microgram", "mass"),
+    "ft2": ("foot ** 2", "area"), "ft3": ("foot ** 3", "volume"),
+    "m3/s": ("meter ** 3 / second", "flow"), "cfs": ("foot ** 3 / second", "flow"),
+    "bbl/day": ("oil_barrel / day", "flow"),
 }
-CURRENCIES = ("USD", "EUR", "GBP", "RUB", "UAH", "JPY", "CNY", "INR", "CHF", "AUD", "CAD")
+# Units pint does not convert linearly, or that are their own SI unit: (dimension, SI unit).
+SPECIAL: dict[str, tuple[str, str]] = {
+    "mpg": ("fuel_economy", "km/L"), "L/100km": ("fuel_economy", "km/L"),
+    "mAh": ("charge", "mAh"), "TEU": ("count", "count"), "fraction": ("percent", "%"),
+    "per 100000": ("rate", "per one"), "per 1000": ("rate", "per one"),
+    "per 10000": ("rate", "per one"), "per 1000000": ("rate", "per one"),
+    "points": ("index", "points"), "score": ("score", "score"),
+}
+CURRENCIES = ("USD", "EUR", "GBP", "RUB", "UAH", "JPY", "CNY", "INR", "CHF", "AUD", "CAD",
+              "MYR", "HKD", "SGD", "NZD", "ZAR", "SEK", "NOK", "DKK", "PLN", "KRW", "NGN",
+              "PHP", "THB", "IDR", "BRL", "MXN", "TWD", "AED", "SAR", "TRY", "PKR", "BDT",
+              "KES", "EGP", "ILS", "CZK", "HUF", "VND", "QAR")
+# A money rate keeps its per-part ("MYR/month"): these are the parts it may have.
+PER_PARTS = {"month": "month", "year": "year", "annum": "year", "week": "week", "day": "day",
+             "hour": "h", "gallon": "gal", "litre": "L", "liter": "L", "barrel": "bbl",
+             "tonne": "t", "ton": "t", "kilogram": "kg", "kilo": "kg", "kg": "kg",
+             "person": "person", "head": "person", "capita": "person", "share": "share",
+             "night": "night", "unit": "unit", "kilowatt-hour": "kWh", "kwh": "kWh"}
 # dimension -> (SI unit as reported, pint target)
 SI: dict[str, tuple[str, str]] = {
     "speed": ("m/s", "meter / second"), "length": ("m", "meter"), "mass": ("kg", "kilogram"),
     "time": ("s", "second"), "percent": ("%", "percent"), "area": ("m2", "meter ** 2"),
     "percentage_points": ("pp", "percentage_point"), "volume": ("m3", "meter ** 3"),
     "energy": ("J", "joule"), "power": ("W", "watt"), "temperature": ("K", "kelvin"),
+    "pressure": ("Pa", "pascal"), "data": ("B", "byte"), "data_rate": ("bit/s", "bit / second"),
+    "frequency": ("Hz", "hertz"), "flow": ("m3/s", "meter ** 3 / second"),
 }
 
 # Surface forms matched exactly (case matters: "M" is not "m", "Mach" is a unit).
@@ -75,6 +112,42 @@ SYMBOLS: dict[str, str] = {
     "GBP": "GBP", "₽": "RUB", "RUB": "RUB", "₴": "UAH", "UAH": "UAH", "JPY": "JPY",
     "CNY": "CNY", "INR": "INR", "CHF": "CHF", "A$": "AUD", "AUD": "AUD", "C$": "CAD",
     "CAD": "CAD",
+    "zł": "PLN", "kr": "SEK",
+    **{code: code for code in ("MYR", "HKD", "SGD", "NZD", "ZAR", "SEK", "NOK", "DKK", "PLN",
+                               "KRW", "NGN", "PHP", "THB", "IDR", "BRL", "MXN", "TWD", "AED",
+                               "SAR", "TRY", "PKR", "BDT", "KES", "EGP", "ILS", "CZK", "HUF",
+                               "VND", "QAR")},
+    "Pa": "Pa", "hPa": "hPa", "kPa": "kPa", "mb": "mbar", "mbar": "mbar", "psi": "psi",
+    "inHg": "inHg", "mmHg": "mmHg", "atm": "atm", "W": "W", "hp": "hp", "bhp": "hp",
+    "TW": "TW", "J": "J", "kJ": "kJ", "MJ": "MJ", "kcal": "kcal", "cal": "cal",
+    "kB": "kB", "KB": "kB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB",
+    "kbps": "kbit/s", "Kbps": "kbit/s", "Mbps": "Mbit/s", "Gbps": "Gbit/s", "Mb/s": "Mbit/s",
+    "Gb/s": "Gbit/s", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s", "bps": "bit/s",
+    "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "rpm": "rpm", "RPM": "rpm",
+    "oz": "oz", "ct": "ct", "mcg": "mcg", "µg": "mcg", "μg": "mcg",
+    "sq ft": "ft2", "ft²": "ft2", "ft2": "ft2", "cu ft": "ft3", "m³/s": "m3/s", "m3/s": "m3/s",
+    "cfs": "cfs", "bpd": "bbl/day", "b/d": "bbl/day", "mpg": "mpg", "MPG": "mpg",
+    "l/100km": "L/100km", "L/100km": "L/100km", "L/100 km": "L/100km", "l/100 km": "L/100km",
+    "mAh": "mAh", "TEU": "TEU", "TEUs": "TEU", "L": "L", "l": "L", "ltr": "L",
+    "kmph": "km/h", "knots": "kn", "kt": "kn",
+}
+# Currency signs and codes written before a figure ("RM23.50", "Rs 400 crore", "HK$3.4bn").
+PREFIXES: dict[str, str] = {
+    "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL",
+    "MX$": "MXN", "€": "EUR", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY", "₹": "INR",
+    "₩": "KRW", "₦": "NGN", "₱": "PHP", "฿": "THB", "RM": "MYR", "Rs": "INR", "Rs.": "INR",
+    "R": "ZAR", "Y": "JPY", "Y=": "JPY", "Rp": "IDR", "kr": "SEK", "zł": "PLN",
+    **{code: code for code in CURRENCIES},
+}
+# Minor units, written after the figure, and the major units they may belong to (the
+# first is the default when the text names none of them).
+MINOR_UNITS: dict[str, tuple[str, ...]] = {
+    "p": ("GBP",), "pence": ("GBP",), "penny": ("GBP",), "sen": ("MYR", "IDR"),
+    "cents": ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "EUR", "ZAR"),
+    "cent": ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "EUR", "ZAR"),
+    "c": ("USD", "AUD", "CAD", "NZD", "SGD", "HKD", "EUR", "ZAR"),
+    "kopecks": ("RUB", "UAH"), "kopeks": ("RUB", "UAH"), "paise": ("INR",),
 }
 # Single-letter symbols that only count glued to the figure ("35C", never "35 C").
 GLUED_ONLY = frozenset({"C", "F", "t", "g"})
@@ -108,11 +181,45 @@ _WORD_FORMS: dict[str, tuple[str, ...]] = {
     "GBP": ("pounds sterling", "pound sterling", "sterling"), "RUB": ("ruble", "rouble"),
     "UAH": ("hryvnia", "hryvnias", "hryvnya", "hryvni"), "JPY": ("yen",), "CNY": ("yuan",),
     "INR": ("rupee",), "CHF": ("swiss franc",),
+    "MYR": ("ringgit",), "ZAR": ("rand",), "SEK": ("swedish krona", "swedish kronor"),
+    "NOK": ("norwegian krone", "norwegian kroner"), "DKK": ("danish krone", "danish kroner"),
+    "PLN": ("zloty", "zlotys", "zlotych"), "KRW": ("won",), "NGN": ("naira",),
+    "THB": ("baht",), "IDR": ("rupiah",), "AED": ("dirham",), "SAR": ("riyal",),
+    "TRY": ("lira", "liras", "lire"), "BRL": ("real", "reais"),
+    "Pa": ("pascal",), "hPa": ("hectopascal",), "kPa": ("kilopascal",),
+    "mbar": ("millibar", "millibars", "mbar"), "bar": ("bar",),
+    "psi": ("pounds per square inch", "pound per square inch"),
+    "inHg": ("inches of mercury", "inch of mercury"), "mmHg": ("millimetres of mercury",
+    "millimeters of mercury"), "atm": ("atmosphere",),
+    "W": ("watt",), "hp": ("horsepower", "horse power", "brake horsepower"), "TW": ("terawatt",),
+    "J": ("joule",), "kJ": ("kilojoule",), "MJ": ("megajoule",),
+    "kcal": ("kilocalorie", "calorie", "kcal"),
+    "B": ("byte",), "kB": ("kilobyte",), "MB": ("megabyte",), "GB": ("gigabyte",),
+    "TB": ("terabyte",), "PB": ("petabyte",),
+    "bit/s": ("bits per second", "bit per second"), "kbit/s": ("kilobits per second",),
+    "Mbit/s": ("megabits per second", "megabit per second"),
+    "Gbit/s": ("gigabits per second", "gigabit per second"),
+    "Hz": ("hertz",), "kHz": ("kilohertz",), "MHz": ("megahertz",), "GHz": ("gigahertz",),
+    "rpm": ("revolutions per minute", "revolution per minute"),
+    "oz": ("ounce",), "ct": ("carat",), "mcg": ("microgram",),
+    "ft2": ("square foot", "square feet"), "ft3": ("cubic foot", "cubic feet"),
+    "m3/s": ("cubic metres per second", "cubic meters per second", "cumecs"),
+    "cfs": ("cubic feet per second",),
+    "bbl/day": ("barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",
+                "barrels of oil a day"),
+    "mpg": ("miles per gallon", "mile per gallon"),
+    "L/100km": ("litres per 100 km", "liters per 100 km", "litres per 100 kilometres",
+                "liters per 100 kilometers", "litres per 100km", "liters per 100km"),
+    "mAh": ("milliamp hours", "milliamp-hours", "milliampere-hours", "milliamp hour"),
+    "TEU": ("twenty-foot equivalent units", "twenty-foot equivalent unit"),
 }
 
 
 _INVARIABLE = ("s", "feet", "sterling", "celsius", "fahrenheit", "centigrade", "yen", "yuan",
-               "mach", "sound", "cent", " c", " f", "hryvni")
+               "mach", "sound", "cent", " c", " f", "hryvni", "per day", "a day", "per second",
+               "per gallon", "per minute", "100 km", "100km", "mercury", "square inch", "ringgit",
+               "rand", "won", "naira", "baht", "rupiah", "kronor", "kroner", "zlotych", "reais",
+               "lire", "bar", "cumecs", "kcal", "mbar", "units")
 
 
 def _word_table() -> dict[str, str]:
@@ -149,7 +256,7 @@ def canonical_unit(surface: str) -> str | None:
     text = surface.strip()
     if text in SYMBOLS:
         return SYMBOLS[text]
-    if text in UNITS or text in CURRENCIES:
+    if text in UNITS or text in CURRENCIES or ("/" in text and text.split("/")[0] in CURRENCIES):
         return text
     folded = _SPACES.sub(" ", text.lower()).strip().rstrip(".")
     return WORDS.get(folded) or WORDS.get(folded.replace(" ", "-"))
@@ -219,8 +326,10 @@ def dimension_of(unit: str | None) -> str:
     """The dimension of a canonical unit ("count" for None, "money" for currencies)."""
     if unit is None:
         return "count"
-    if unit in CURRENCIES:
+    if unit in CURRENCIES or unit.split("/")[0] in CURRENCIES:
         return "money"
+    if unit in SPECIAL:
+        return SPECIAL[unit][0]
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}")
     return UNITS[unit][1]
@@ -235,17 +344,37 @@ def to_si(value: float, unit: str | None, *, mach_mps: float = 343.0) -> tuple[f
     """
     if unit is None:
         return float(value), "count", "count"
-    canon = canonical_unit(unit)
+    canon = unit if unit in SPECIAL else canonical_unit(unit)
     if canon is None:
         raise ValueError(f"unknown unit {unit!r}")
     dimension = dimension_of(canon)
     if dimension == "money":
         return float(value), canon, dimension
+    if canon in SPECIAL:
+        return _special_si(float(value), canon), SPECIAL[canon][1], dimension
     si_unit, target = SI[dimension]
     if dimension == "temperature":  # offset units: convert the value itself
         quantity = _registry().Quantity(float(value), UNITS[canon][0])
         return float(quantity.to(target).magnitude), si_unit, dimension
     return float(value) * _factor(canon, float(mach_mps)), si_unit, dimension
+
+
+def _special_si(value: float, canon: str) -> float:
+    """SI value of the units pint does not convert for us (or not linearly)."""
+    if canon == "mpg":
+        return value * 0.425144  # US miles per gallon in km per litre
+    if canon == "L/100km":
+        return 100.0 / value if value else 0.0
+    if canon == "fraction":
+        return value * 100.0
+    if canon.startswith("per "):
+        return value / float(canon[4:])
+    return value
+
+
+def temperature_difference(value: float, unit: str) -> float:
+    """A change of temperature in kelvin ("3°C warmer" is 3 K, "5F higher" 2.78 K)."""
+    return value * 5 / 9 if unit == "°F" else value
 
 
 @functools.cache

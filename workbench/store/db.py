@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS claims (
     start INTEGER NOT NULL, end INTEGER NOT NULL,
     speaker TEXT, cue TEXT,
     value REAL, value_max REAL, unit TEXT, qualifier TEXT,
-    si_value REAL, si_value_max REAL, si_unit TEXT, dimension TEXT, about TEXT
+    si_value REAL, si_value_max REAL, si_unit TEXT, dimension TEXT, about TEXT,
+    direction TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
 CREATE INDEX IF NOT EXISTS claims_passage ON claims(passage_id);
@@ -109,6 +110,9 @@ class Store:
         conn = self._connect()
         try:  # executescript commits as it goes; every statement is idempotent
             conn.executescript(SCHEMA)
+            columns = {r[1] for r in conn.execute("PRAGMA table_info(claims)")}
+            if "direction" not in columns:  # databases made before changes had a direction
+                conn.execute("ALTER TABLE claims ADD COLUMN direction TEXT")
             conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),

@@ -18,7 +18,7 @@ from .db import Store, bump_corpus_version
 
 CLAIM_COLUMNS = (
     "kind", "text", "start", "end", "speaker", "cue", "value", "value_max", "unit",
-    "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
+    "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about", "direction",
 )
 
 
