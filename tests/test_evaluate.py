@@ -106,12 +106,12 @@ def test_evaluate_counts_and_failures(tmp_path, blank):
     assert q["speaker_f1"] == 0.5  # one right; one wrong is both a false guess and a miss
     assert result["passages"] == 7 and result["furniture_claims"] == 0
     # RM4.50 is MYR: the value matches, the unit does not
-    assert n["value_f1"] == 1.0 and n["value_unit_f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert n["value_f1"] == 1.0 and n["value_unit_f1"] == 0.5
     assert n["direction_accuracy"] == 1.0
     assert set(result["by_beat"]) == {"politics", "courts", "business", "gold"}
     problems = {(f["id"], f["problem"]) for f in result["failures"]}
     assert problems == {("wrong-speaker", "speaker"), ("missed", "missed"),
-                        ("spurious", "spurious"), ("number", "missed")}
+                        ("spurious", "spurious"), ("number", "missed"), ("number", "spurious")}
 
 
 def test_gold_collections_are_where_the_cli_looks():
@@ -119,7 +119,8 @@ def test_gold_collections_are_where_the_cli_looks():
     assert len(catalogue) >= 250
     news = load_gold(GOLD_SETS["news"])
     assert len(news) >= 400 and len({r["beat"] for r in news}) >= 9
-    assert all(len(r["text"].split(". ")) >= 2 for r in news if not r.get("furniture"))
+    short = [r["id"] for r in news if not r.get("furniture") and len(r["text"].split()) < 40]
+    assert not short, short  # passages of several sentences, as news is written
 
 
 # Targets: a test fails when a figure drops below what was measured (minus a little).

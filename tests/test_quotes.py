@@ -122,11 +122,14 @@ CASES = [
     ("transcript in capitals", "Interview with Lars Holm.\n\nHOLM: We will open two new plants.\n"
      "REPORTER: When?\nHOLM: Next spring.",
      [("We will open two new plants.", "Lars Holm", "transcript"),
-      ("When?", None, "transcript"), ("Next spring.", "Lars Holm", "transcript")]),
+      ("When?", "reporter", "transcript"), ("Next spring.", "Lars Holm", "transcript")]),
     ("transcript with a full name", "Jane Smith: We will not raise fees this year.",
      [("We will not raise fees this year.", "Jane Smith", "transcript")]),
     ("Q/A unmapped", "Q: Will fees rise?\nA: Not this year.",
      [("Will fees rise?", None, "transcript"), ("Not this year.", None, "transcript")]),
+    ("Q/A after an introduction", "Jane Smith runs the college.\n\nQ: Will fees rise?\n"
+     "A: Not this year.",
+     [("Will fees rise?", None, "transcript"), ("Not this year.", "Jane Smith", "transcript")]),
     ("Q/A mapped", "Q = Tom Reyes, A = Jane Smith\n\nQ: Will fees rise?\nA: Not this year.",
      [("Will fees rise?", "Tom Reyes", "transcript"),
       ("Not this year.", "Jane Smith", "transcript")]),

@@ -37,8 +37,21 @@ _NOUN = re.compile(rf"{_S}{{1,3}}(?:(?:the|all|its|their|our){_S}{{1,3}})?"
 class Share(NamedTuple):
     start: int
     end: int
-    value: float  # the fraction, 0..1
+    value: float  # the fraction, 0..1 (or, for a vague amount, the smallest it can be)
     about: str | None
+    qualifier: str | None = None
+    vague: bool = False
+
+
+# "hundreds of homes": the smallest number the plural can mean, at least.
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+          "tens of thousands": 20000, "hundreds of thousands": 200000, "millions": 2e6,
+          "tens of millions": 2e7, "hundreds of millions": 2e8, "billions": 2e9}
+_FEW = {"hundred": 200, "thousand": 2000, "million": 2e6, "dozen": 24}
+_VAGUE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<p>" + "|".join(sorted(_VAGUE, key=len, reverse=True)).replace(" ", _S + "+")
+    + rf")|(?P<few>a{_S}+few|several){_S}+(?P<f>hundred|thousand|million|dozen))"
+    rf"(?:{_S}+of)?(?={_S})", re.I)
 
 
 def _int(word: str) -> int:
@@ -54,6 +67,18 @@ def _about(text: str, end: int) -> str | None:
         return None
     word = m.group("w")
     return None if word in ("of", "in", "the", "a", "an") else word
+
+
+def vague_amounts(text: str) -> Iterator[Share]:
+    """"hundreds of homes" (at least 200), "a few thousand people" (about 2,000)."""
+    for m in _VAGUE_RE.finditer(text):
+        if m.group("p"):
+            key = re.sub(r"\s+", " ", m.group("p").lower())
+            yield Share(m.start(), m.end(), float(_VAGUE[key]), _about(text, m.end()),
+                        "at least", vague=True)
+        else:
+            yield Share(m.start(), m.end(), float(_FEW[m.group("f").lower()]),
+                        _about(text, m.end()), "about", vague=True)
 
 
 def shares(text: str) -> Iterator[Share]:

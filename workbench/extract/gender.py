@@ -21,11 +21,13 @@ PRONOUN_GENDER = {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMAL
 CUES = {
     **dict.fromkeys(
         "mrs ms miss madam madame dame lady queen princess duchess baroness countess empress "
+        "binti bte binte bt puan datin "
         "spokeswoman chairwoman businesswoman congresswoman councilwoman policewoman actress "
         "waitress hostess sportswoman stateswoman mother wife daughter sister grandmother girl "
         "woman widow aunt niece mum mom granddaughter sheikha begum sra mme frau signora".split(),
         FEMALE),
     **dict.fromkeys(
+        "bin ibn encik mohd muhammad mohammad mohamed "
         "mr sir lord king prince duke baron count emperor spokesman chairman businessman "
         "congressman councilman policeman sportsman statesman father husband son brother "
         "grandfather boy man widower uncle nephew dad grandson sheikh sr mon herr signor "

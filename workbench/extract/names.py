@@ -100,6 +100,7 @@ class NameIndex:
                 self._note_gender(run, full or words[0], words)
         self.mentions.sort()
         self._people = {name for _, name in self.mentions}
+        self._leading = {toks[run[0]].start for run in runs if self._leads(run[0])}
         self._genders_from_pronouns()
 
     # -- building ---------------------------------------------------------------
@@ -211,6 +212,17 @@ class NameIndex:
             j += 1
         return words
 
+    def _leads(self, k: int) -> bool:
+        """Does the run at token ``k`` open its sentence (titles and roles before it aside)?"""
+        j = k
+        while j > 0 and (self.toks[j - 1].lower in ROLE_WORDS or self.toks[j - 1].lower in TITLES
+                         or self.toks[j - 1].text == "."):
+            j -= 1
+        if j == 0:
+            return True
+        prev = self.toks[j - 1]
+        return prev.text in ".!?:" or "\n" in self.text[prev.end:self.toks[j].start]
+
     def _note_gender(self, run: list[int], full: str, name: list[str]) -> None:
         """An honorific or gendered role next to the name decides; else a first name
         that is unambiguous (a later cue may still overrule a guess)."""
@@ -270,14 +282,19 @@ class NameIndex:
         i = bisect.bisect_left(self.mentions, (pos, ""))
         if gender is None:
             return self.mentions[i - 1][1] if i else None
-        unknown = None
-        for _, name in reversed(self.mentions[:i]):
+        same, unknown = [], []
+        for at, name in reversed(self.mentions[:i]):
             known = self.gender.get(name)
             if known == gender:
-                return name
-            if known is None and unknown is None:
-                unknown = name
-        return unknown
+                same.append((at, name))
+            elif known is None:
+                unknown.append((at, name))
+        if same:
+            return same[0][1]
+        # of people of unknown gender, the last one who led their sentence ("Judge X said
+        # …") rather than one named in passing ("… from X's arrest")
+        leading = [name for at, name in unknown if at in self._leading]
+        return leading[0] if leading else (unknown[0][1] if unknown else None)
 
     def last_organisation(self, pos: int) -> str | None:
         """The last organisation named before ``pos`` ("they said" of a company)."""

@@ -102,7 +102,10 @@ _RATIO_BEFORE = re.compile(rf"\d{_S}{{1,3}}(?:in|of|out{_S}{{1,3}}of){_S}{{1,3}}
 _LINK = re.compile(rf"{_S}{{0,3}}\({_S}{{0,3}}|,?{_S}{{1,3}}or{_S}{{1,3}}")
 _LINK_TO = re.compile(rf",?{_S}{{1,3}}(?:to|from|and){_S}{{1,3}}.{{0,12}}")
 _ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
-_AGE_BEFORE = re.compile(rf"\b(?i:aged|age|ages|age{_S}{{1,3}}of){_S}{{1,3}}$")
+_AGE_BEFORE = re.compile(rf"\b(?i:aged|age|ages|age{_S}{{1,3}}of)(?:{_S}{{1,3}}(?i:under|over|"
+                         rf"between|about|around|nearly|almost|at{_S}least|up{_S}to|less{_S}than|"
+                         rf"more{_S}than|from|of))?{_S}{{1,3}}$")
+_APPOSITIVE_AGE = re.compile(rf"(?:[A-Za-z][\w'’.-]*,{_S}{{1,2}}|\({_S}?)$")
 _AGE_AFTER = re.compile(rf"(?:-|{_S}{{1,3}})(?i:old)\b")
 _POINTS = re.compile(rf"{_S}{{1,3}}(?:points|point|pts)\b")
 _INDEX = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|FTSE|Nikkei|Hang Seng|Sensex|Nifty|"
@@ -137,7 +140,7 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
     phone_starts = [a for a, _ in phones]
     parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
     context = CurrencyContext(text)
-    shares = sorted(fractions.shares(text))
+    shares = sorted([*fractions.shares(text), *fractions.vague_amounts(text)])
     consumed, prev = -1, None
     for n in found:
         k = bisect.bisect_right(phone_starts, n.start) - 1
@@ -169,10 +172,24 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
 
 
 def _share_claim(text: str, share: fractions.Share) -> Claim:
+    left = nums.char_before(text, share.start)
+    qual = _QUAL_BEFORE.search(text, max(0, share.start - 30), share.start) if left.isalpha() \
+        else None
+    qualifier = _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())] if qual else None
+    start = qual.start() if qual else share.start
+    if share.vague:
+        unit = None
+        word = (share.about or "").lower()
+        if canonical_unit(word) in CURRENCIES:  # "hundreds of dollars"
+            unit = canonical_unit(word)
+        si, si_unit, dimension = to_si(share.value, unit)
+        return Claim(ClaimKind.NUMERIC, text[start:share.end], start, share.end,
+                     value=share.value, unit=unit, qualifier=share.qualifier, si_value=si,
+                     si_unit=si_unit, dimension=dimension, about=share.about)
     value = round(share.value, 4)
-    return Claim(ClaimKind.NUMERIC, text[share.start:share.end], share.start, share.end,
-                 value=value, unit="fraction", si_value=value * 100, si_unit="%",
-                 dimension="percent", about=share.about)
+    return Claim(ClaimKind.NUMERIC, text[start:share.end], start, share.end,
+                 value=value, unit="fraction", qualifier=qualifier, si_value=value * 100,
+                 si_unit="%", dimension="percent", about=share.about)
 
 
 def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | None:
@@ -185,8 +202,16 @@ def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | N
     if (not mach and nums.is_identifier(text, n)) or nums.is_list_number(text, n) or \
             nums.is_clock(text, n) or nums.is_date(text, n):
         return None
-    aged = not money and before.isalpha() and _AGE_BEFORE.search(text, max(0, n.start - 12),
+    aged = not money and before.isalpha() and _AGE_BEFORE.search(text, max(0, n.start - 30),
                                                                  n.start)
+    appositive = not money and n.plain and 0 < n.value < 120 and text[n.end:n.end + 1] in (
+        ",", ")") and _APPOSITIVE_AGE.search(text, max(0, n.start - 40), n.start) and \
+        _person_before(text, n.start)
+    if appositive:  # "Tan Wei Ming, 27, was…", "Ms Okafor (52)"
+        end = n.end
+        return Claim(ClaimKind.NUMERIC, text[n.start:end], n.start, end, value=n.value,
+                     unit="year", si_value=n.value, si_unit="year", dimension="age",
+                     about="age")
     if money:
         unit, pstart = PREFIXES[money.group("c") or money.group("g")], money.start()
     elif mach:
@@ -263,6 +288,26 @@ def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | N
                  value_max=value_max, unit=unit, qualifier=qualifier, si_value=si,
                  si_value_max=si_max, si_unit=si_unit, dimension=dimension, about=about,
                  direction=moved)
+
+
+_PERSON_NOUNS = frozenset("man woman boy girl mother father son daughter driver teacher "
+                          "student worker officer resident victim pensioner farmer".split())
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Is the word before ", 27," a name or a person ("Tan Wei Ming, 27," "a woman, 34,")?"""
+    window = text[max(0, start - 40):start]
+    if window.rstrip().endswith("(") and not re.search(
+            r"[A-Z][\w'’.-]*\s+[A-Z][\w'’-]*\s*\(\s*$", window):
+        return False  # "(52)" only after a full name: "Comments (34)" is furniture
+    m = re.search(r"([A-Za-z][\w'’.-]*)[,(]?\s*\(?\s*$", window)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (word[0].isupper() and word.lower() not in ("monday", "tuesday", "wednesday",
+                                                       "thursday", "friday", "saturday",
+                                                       "sunday", "said", "yesterday")
+            and not re.fullmatch(nums.MONTHS, word)) or word.lower() in _PERSON_NOUNS
 
 
 def _score(text, n, unit, start) -> Claim | None:
@@ -382,7 +427,7 @@ def _may_be_figure(text: str, n: nums.Number) -> bool:
     if n.spelled and n.value == 1 and n.words == 1 and not before.isalpha():
         return after in "-–—‒t"  # "one" alone is never a figure; "one to two", "one-two"
     return before.isalpha() or after.isalpha() or before in "$€£₽₴~(" or \
-        after in "%°º²³$-–—‒(." or not after
+        after in "%°º²³$-–—‒(." or not after or (before == "," and after == ",")
 
 
 def _word_before(text: str, start: int) -> str | None:

@@ -13,7 +13,15 @@ It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does 
 
 from __future__ import annotations
 
-from .lexicon import CAP_STOP, DETERMINERS, PARTICLES, PRONOUNS_OTHER, PRONOUNS_PERSON
+from .lexicon import (
+    CAP_STOP,
+    DETERMINERS,
+    PARTICLES,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+    ROLE_WORDS,
+    TITLES,
+)
 from .gender import PRONOUN_GENDER
 from .names import NameIndex
 from .speakers import Attribution
@@ -46,11 +54,17 @@ def _name_words(phrase: list[Tok]) -> tuple[str, list[str]] | None:
     return "name", strip_titles(words)
 
 
+def _only_titles(words: list[str]) -> bool:
+    """"Premier", "Chief of Army": a role, not a name ("The Premier, Brendan O'Rourke,")."""
+    return all(w.lower().rstrip(".") in TITLES or w.lower() in ("of", "for", "the")
+               or w.lower() in ROLE_WORDS for w in words)
+
+
 def speaker(attr: Attribution, names: NameIndex, pos: int) -> tuple[str | None, bool]:
     """(speaker, is_person) for an attribution of a quote starting at ``pos``."""
     for phrase in (attr.subject, attr.appos):
         found = _name_words(phrase) if phrase else None
-        if found and found[0] == "name":
+        if found and found[0] == "name" and not _only_titles(found[1]):
             return names.full_name(found[1], pos), True
     subject = attr.subject
     if len(subject) == 1 and subject[0].lower in PRONOUNS_PERSON:

@@ -141,8 +141,9 @@ def _np_after(win: list[Tok], i: int, loose: bool = False) -> tuple[list[Tok], l
             continue
         if not t.word or t.lower in NP_BREAK or t.lower in CUE_VERBS:
             break
-        if not t.cap and seen_cap and t.lower not in PARTICLES:
-            break
+        if not t.cap and seen_cap and t.lower not in PARTICLES and t.lower not in ROLE_WORDS \
+                and not (t.lower in ("of", "for") and j + 1 < n and win[j + 1].cap):
+            break  # ("RAC spokesman Owen Pritchard", "the Chief of Army" go on)
         if not (t.cap or det or loose or t.lower in ROLE_WORDS or _role_ahead(win, j)):
             break
         seen_cap = seen_cap or t.cap

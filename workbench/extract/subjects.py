@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from . import numbers as nums
+from .lexicon import INSTITUTIONS
 from .units import canonical_unit
 
 _S = r"[ \t\u00a0]"
@@ -99,22 +100,59 @@ def counted_noun(doc: Doc, text: str, end: int, parsed: bool) -> tuple[str, int]
                     noun.pos_ == "NOUN" or noun.tag_ == "NNPS") and not any(
                     t.tag_ == "NNP" for t in doc[tok.i + 1:noun.i]):
                 return phrase(noun), noun.idx + len(noun)
-        return None
+        return _plural_ahead(text, end, doc=doc)
     m = _NEXT_WORDS.match(text, end)
     if m is None or not noun_like(m.group("w1")) or m.group("w1").endswith("ly"):
-        return None
+        return _plural_ahead(text, end) if m is None or m.group("w1")[0].isupper() else None
     w1, w2 = m.group("w1"), m.group("w2")
     w2_noun = bool(w2) and w2.islower() and noun_like(w2) and not _verbish(w2)
     if w1[0].isupper() or w1.lower() in _ADJ or _verbish(w1) or w1.endswith(
             ("ing", "ian", "ese", "ish")):
+        if w1[0].isupper() and w1.endswith("s") and len(w1) > 3 and not w1.endswith("ss"):
+            return w1.lower(), m.end("w1")  # "800,000 Emiratis", "39 Black Hawks"
         if w2_noun:
             return w2.lower(), m.end("w2")
-        if w1[0].isupper() and w1.endswith("s") and len(w1) > 2:
-            return w1.lower(), m.end("w1")
-        return None
+        return _plural_ahead(text, end)
     if w2_noun and not w1.endswith("s") and w2.endswith("s") and w2.lower() not in _VERBS:
         return f"{w1} {w2}".lower(), m.end("w2")  # "31 league matches", "12 aid workers"
     return w1.lower(), m.end("w1")
+
+
+_AHEAD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z0-9](?:[\w'’-]|\.(?=[\w-]))*)")
+_NOT_PLURAL = frozenset("is was has this its us bus gas his yes less thus plus as its "
+                        "series species news".split())
+_THROUGH = frozenset({"and", "&"})
+
+
+def _plural_ahead(text: str, end: int, limit: int = 5,
+                  doc: Doc | None = None) -> tuple[str, int] | None:
+    """The first plural noun within a few words, over names and modifiers in between:
+    "460 Kia and Hyundai vehicles", "400 U.S.-made Tomahawk cruise missiles",
+    "38 AK-47 rifles". Stops at any word that cannot sit inside a noun phrase."""
+    pos, words = end, []
+    for _ in range(limit):
+        m = _AHEAD.match(text, pos)
+        if m is None:
+            return None
+        word, low = m.group(1), m.group(1).lower()
+        if (low in STOP_WORDS and low not in _THROUGH) or low in _VERBS or (
+                _verbish(low) and "-" not in low):
+            return None
+        if low in INSTITUTIONS or (words and words[-1].lower() in _THROUGH and word[0].isupper()
+                                   and low.endswith("s")):
+            return None  # "10 Downing Street opens"; "iOS 17 and Windows 11"
+        words.append(word)
+        pos = m.end()
+        tok = token_at(doc, m.start(1)) if doc is not None else None
+        if tok is not None and tok.pos_ in ("VERB", "AUX"):
+            return None
+        if low.endswith("s") and len(low) > 3 and low not in _NOT_PLURAL and not \
+                low.endswith(("ss", "us", "'s", "’s")) and word[-2:] != "'s" and \
+                canonical_unit(word) is None:
+            return (" ".join(words[-2:]).lower() if len(words) > 1 and words[-2].islower()
+                    and words[-2].isalpha() and noun_like(words[-2]) and words[-2] not in _ADJ
+                    else low), pos
+    return None
 
 
 def phrase(noun: Token) -> str:

@@ -1,8 +1,9 @@
 """Quotes without quotation marks: transcript turns and attributed blockquotes.
 
 A transcript turn is a line ``NAME: words`` whose label is a person (``UMEROV:``,
-``Jane Smith:``, ``MR. SMITH:``) or a role label (``Q:``, ``A:``, ``REPORTER:``) that
-only gets a speaker when the text maps it (``Q = Lena Park``). A markdown blockquote
+``Jane Smith:``, ``MR. SMITH:``) or a role label: mapped by the text (``Q = Lena Park``),
+``A:`` is the person the piece named before the interview, ``Q:`` nobody, and a role
+(``INTERVIEWER:``, ``PRESENTER:``) is its own speaker ("interviewer"). A markdown blockquote
 (``> words`` lines) is a quote when a ``— Name`` / ``-- Name`` line closes it.
 
 A capitalised label opening the text with no second turn after it is a dateline
@@ -32,6 +33,9 @@ ROLE_LABELS = frozenset({
     "UNIDENTIFIED", "UNIDENTIFIED MALE", "UNIDENTIFIED FEMALE", "VOICE", "CROWD",
     "INTERPRETER", "TRANSLATOR", "NARRATOR", "SPEAKER", "PANELIST", "PANELLIST",
 })
+# Role labels that name nobody: the question is the publication's, the voice unknown.
+ANONYMOUS_ROLES = frozenset({"Q", "QUESTION", "UNIDENTIFIED", "UNIDENTIFIED MALE",
+                             "UNIDENTIFIED FEMALE", "VOICE", "CROWD", "AUDIENCE"})
 LABEL_STOP = frozenset("""
 url link outlet author authors byline dateline headline lead standfirst keywords
 note notes update updates updated correction photo photos image video audio source sources
@@ -93,8 +97,13 @@ def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
     if not all(w.strip(".'\u2019-").replace("'", "").replace("\u2019", "").isalpha()
                for w in words):
         return False, None
-    if label.upper().rstrip(".") in ROLE_LABELS:
-        return True, mapping.get(label.upper().rstrip("."))
+    role = label.upper().rstrip(".")
+    if role in ROLE_LABELS:
+        if role in mapping:
+            return True, mapping[role]
+        if role in ("A", "ANSWER"):  # the person the piece introduced before the interview
+            return True, names.last_person(pos)
+        return True, (None if role in ANONYMOUS_ROLES else role.lower())
     if any(w.lower().strip(".") in LABEL_STOP for w in words):
         return False, None
     caps = all(w.isupper() for w in words)

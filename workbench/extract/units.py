@@ -112,7 +112,7 @@ SYMBOLS: dict[str, str] = {
     "GBP": "GBP", "₽": "RUB", "RUB": "RUB", "₴": "UAH", "UAH": "UAH", "JPY": "JPY",
     "CNY": "CNY", "INR": "INR", "CHF": "CHF", "A$": "AUD", "AUD": "AUD", "C$": "CAD",
     "CAD": "CAD",
-    "zł": "PLN", "kr": "SEK",
+    "zł": "PLN", "kr": "SEK", "pc": "%",
     **{code: code for code in ("MYR", "HKD", "SGD", "NZD", "ZAR", "SEK", "NOK", "DKK", "PLN",
                                "KRW", "NGN", "PHP", "THB", "IDR", "BRL", "MXN", "TWD", "AED",
                                "SAR", "TRY", "PKR", "BDT", "KES", "EGP", "ILS", "CZK", "HUF",
@@ -150,7 +150,7 @@ MINOR_UNITS: dict[str, tuple[str, ...]] = {
     "kopecks": ("RUB", "UAH"), "kopeks": ("RUB", "UAH"), "paise": ("INR",),
 }
 # Single-letter symbols that only count glued to the figure ("35C", never "35 C").
-GLUED_ONLY = frozenset({"C", "F", "t", "g"})
+GLUED_ONLY = frozenset({"C", "F", "t", "g", "pc"})
 
 _LENGTHS = {"km": ("kilometer", "kilometre", "km"), "m": ("meter", "metre", "m"),
             "mi": ("mile", "mi")}

@@ -78,8 +78,9 @@ def strip_titles(words: list[str]) -> list[str]:
 
 
 def display(word: str) -> str:
-    """"UMEROV" -> "Umerov" (transcript labels); other words unchanged."""
-    return word.capitalize() if len(word) > 1 and word.isupper() else word
+    """"UMEROV" -> "Umerov" (transcript labels); acronyms ("RAC", "NHS") and other
+    words unchanged."""
+    return word.capitalize() if len(word) > 4 and word.isupper() else word
 
 
 def is_org(words: list[str]) -> bool:
