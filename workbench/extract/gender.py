@@ -27,7 +27,7 @@ CUES = {
         "woman widow aunt niece mum mom granddaughter sheikha begum sra mme frau signora".split(),
         FEMALE),
     **dict.fromkeys(
-        "bin ibn encik mohd muhammad mohammad mohamed "
+        "bin ibn encik "
         "mr sir lord king prince duke baron count emperor spokesman chairman businessman "
         "congressman councilman policeman sportsman statesman father husband son brother "
         "grandfather boy man widower uncle nephew dad grandson sheikh sr mon herr signor "

@@ -64,6 +64,7 @@ TITLES = _forms(
     "cardinal rabbi imam sheikh chairman chairwoman chairperson chair ceo director deputy",
     "spokesperson spokesman spokeswoman councillor councilor premier prosecutor attorney",
     "superintendent sheriff marshal speaker leader head former acting interim",
+    "datuk seri dato datin tun tunku tengku haji hajah puan encik cik shri smt",
 )
 ABBREVIATIONS = _forms(
     "dr mr mrs ms mx gen sen rep gov prof capt lt col sgt maj adm cmdr det rev st jr sr",

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from .lexicon import (
     ABBREVIATIONS,
+    NAME_SUFFIXES,
     CAP_STOP,
     DETERMINERS,
     NP_BREAK,
@@ -140,7 +141,8 @@ class NameIndex:
         name = strip_titles(words)
         titled = len(name) < len(words) or self._role_before(run[0])
         labels = self.labels(self.toks[run[0]].start, self.toks[run[-1]].end)
-        if any(w.isupper() and len(w) > 1 for w in name) or not name[-1][:1].isalpha():
+        if any(w.isupper() and len(w) > 1 and w.lower() not in NAME_SUFFIXES for w in name) or \
+                not name[-1][:1].isalpha():
             return "none", name
         before = self.toks[run[0] - 1].lower if run[0] > 0 else ""
         if len(name) == 1 and before in _LOCATIVE and not titled:
@@ -247,8 +249,8 @@ class NameIndex:
             return
         starts = [p for p, _ in pronouns]
         for i, (pos, name) in enumerate(self.mentions):
-            if name in self.gender:
-                continue
+            if name in self.gender or pos not in self._leading:
+                continue  # only the subject of its sentence is what a later "she" points at
             nxt = next((p for p, other in self.mentions[i + 1:] if other != name), len(self.text))
             k = bisect.bisect_right(starts, pos)
             if k < len(pronouns) and pronouns[k][0] < nxt:
@@ -293,13 +295,20 @@ class NameIndex:
             return same[0][1]
         # of people of unknown gender, the last one who led their sentence ("Judge X said
         # …") rather than one named in passing ("… from X's arrest")
+        unknown = [(at, name) for at, name in unknown if " " in name]  # full names only
         leading = [name for at, name in unknown if at in self._leading]
         return leading[0] if leading else (unknown[0][1] if unknown else None)
 
-    def last_organisation(self, pos: int) -> str | None:
-        """The last organisation named before ``pos`` ("they said" of a company)."""
+    def last_organisation(self, pos: int, head: str | None = None) -> str | None:
+        """The last organisation named before ``pos`` ("they said" of a company); with
+        ``head`` ("ministry"), the last one ending in that word if there is one."""
         i = bisect.bisect_left(self.org_mentions, (pos, ""))
-        return self.org_mentions[i - 1][1] if i else None
+        before = [name for _, name in reversed(self.org_mentions[:i])]
+        if head:
+            same = [n for n in before if n.lower().split()[-1] == head]
+            if same:
+                return same[0]
+        return before[0] if before else None
 
     def add_mention(self, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (pos, name))

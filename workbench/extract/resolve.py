@@ -54,6 +54,14 @@ def _name_words(phrase: list[Tok]) -> tuple[str, list[str]] | None:
     return "name", strip_titles(words)
 
 
+# "the company said": the organisation the text named last (of that kind, if any).
+GENERIC_ORGS = frozenset(
+    "company firm group retailer bank operator agency ministry department council club party "
+    "airline carrier insurer lender regulator utility authority federation association union "
+    "developer manufacturer maker chain brand startup start-up broadcaster network league "
+    "team board commission institute university hospital charity foundation".split())
+
+
 def _only_titles(words: list[str]) -> bool:
     """"Premier", "Chief of Army": a role, not a name ("The Premier, Brendan O'Rourke,")."""
     return all(w.lower().rstrip(".") in TITLES or w.lower() in ("of", "for", "the")
@@ -76,6 +84,11 @@ def speaker(attr: Attribution, names: NameIndex, pos: int) -> tuple[str | None, 
         return None, False
     words = [t.text for t in subject]
     resolved = names.role(words, pos) if subject else None
+    if resolved is None and len(words) == 2 and words[0].lower() in ("the", "its") \
+            and words[1].lower() in GENERIC_ORGS:
+        org = names.last_organisation(pos, words[1].lower())  # "the company said"
+        if org:
+            return org, False
     if resolved or attr.person_only:
         return resolved, resolved is not None
     for phrase in (subject, attr.appos):

@@ -205,8 +205,10 @@ def _subject_back(win: list[Tok], c: int) -> tuple[list[Tok], list[Tok]]:
     appos: list[Tok] = []
     if j >= 0 and win[j].text == ",":
         k = j - 1
-        while k >= 0 and j - k < 12 and (win[k].text not in ",.!?;:" or _abbrev_dot(win, k)):
+        while k >= 0 and j - k < 30 and (win[k].text not in ",.!?;:" or _abbrev_dot(win, k)):
             k -= 1
+        if k >= 0 and j - k >= 12 and win[k + 1].lower not in ("who", "whose", "which"):
+            return [], []  # a long aside only when it is a relative clause: "X, whose …, said"
         if k < 0 or win[k].text != ",":
             return [], []
         appos, j = win[k + 1:j], k - 1

@@ -188,14 +188,50 @@ def subject(doc: Doc, text: str, start: int, pstart: int, end: int, dimension: s
     """What the figure spanning ``pstart:end`` (``start`` with its qualifier) is about;
     for a measure "N units of X" it is X ("1.3 tonnes of cocaine", "50 mm of rain")."""
     measured = dimension not in ("money", "percent", "percentage_points", "count")
+    named = _named_after(text, end, dimension)
+    if named:
+        return named
+    found = None
     if parsed:
         span = doc.char_span(pstart, end, alignment_mode="expand")
         if span is not None and len(span):
-            return (measured and _of_object(span)) or _climb(span.root, dimension, span)
+            found = (measured and _of_object(span)) or _climb(span.root, dimension, span)
+            if found is None or not _in_dateline(doc, text, found):
+                return found
+            return None
     of = _OF_AFTER.match(text, end) if measured else None
     if of and _candidate(of.group("w"), dimension):
         return of.group("w").lower()  # "1.3 tonnes of cocaine"
-    return _clause_subject(text, start, dimension)
+    found = _clause_subject(text, start, dimension)
+    return None if found and _in_dateline(doc, text, found) else found
+
+
+# "€75,000 in damages", "four years in jail", "15 years' imprisonment", "£85 costs"
+_SENTENCE_NOUNS = "jail|prison|custody|detention|imprisonment|sentence|probation|gaol"
+_AFTER_TIME = re.compile(rf"(?:['’]s?|{_S}{{1,3}}in)?{_S}{{1,3}}(?P<w>{_SENTENCE_NOUNS})\b", re.I)
+_AFTER_MONEY = re.compile(rf"{_S}{{1,3}}(?:in|as|for){_S}{{1,3}}(?:the{_S}{{1,3}})?"
+                          r"(?P<w>damages|compensation|costs|fines?|bail|bonuses|fees|"
+                          r"salary|wages|pay|prize money|funding|grants?|bribes|refunds?)\b"
+                          rf"|{_S}{{1,3}}(?P<n>costs|fine|bail|bond|prize|bonus|budget|deal|"
+                          r"contract|loan|fund|grant|package|bill|fee|settlement|award)\b", re.I)
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,30}\))?"
+                       r"\s*(?:-|—|–|:)\s")
+
+
+def _named_after(text: str, end: int, dimension: str) -> str | None:
+    """The thing named right after a sum or a term: what it is, whoever is its subject."""
+    m = (_AFTER_TIME.match(text, end) if dimension == "time" else
+         _AFTER_MONEY.match(text, end) if dimension == "money" else None)
+    if m is None:
+        return None
+    return (m.group("w") or m.group("n")).lower() if m.lastgroup else m.group(0).lower()
+
+
+def _in_dateline(doc: Doc, text: str, found: str) -> bool:
+    """Is ``found`` only the place of the dateline ("TOKYO, March 3 (Reuters) -")?"""
+    m = _DATELINE.match(text)
+    return bool(m) and found.lower() in text[:m.end()].lower() and \
+        found.lower() not in text[m.end():].lower()
 
 
 def _in_quantity(tok: Token, span) -> bool:
