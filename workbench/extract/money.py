@@ -42,9 +42,14 @@ class CurrencyContext:
     """Where the text names which currency, for the minor units that follow."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._at: list[int] = []
         self._codes: list[str] = []
-        for m in _MENTION.finditer(text):
+        self._read = False  # read on first use: most texts have no minor unit at all
+
+    def _scan(self) -> None:
+        self._read = True
+        for m in _MENTION.finditer(self._text):
             word = m.group()
             code = PREFIXES.get(word) or WORDS.get(word.lower()) or WORDS.get(word.lower()[:-1])
             if code in CURRENCIES:
@@ -54,6 +59,8 @@ class CurrencyContext:
     def major(self, minor: str, pos: int) -> str:
         """The major currency of ``minor`` at ``pos``: the last one named before it that
         has this minor unit, else the first named after, else the usual one."""
+        if not self._read:
+            self._scan()
         choices = MINOR_UNITS[minor.lower()]
         k = bisect.bisect_left(self._at, pos)
         for code in reversed(self._codes[:k]):

@@ -75,7 +75,9 @@ class NameIndex:
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.orgs: dict[str, list[tuple[int, str]]] = {}
         self.org_mentions: list[tuple[int, str]] = []  # (position, organisation), sorted
-        self.gender: dict[str, str] = {}  # full name -> genders.FEMALE / MALE
+        self.gender: dict[str, str] = {}  # full name -> FEMALE / MALE from an honorific or role
+        self._first: dict[str, str] = {}  # full name -> first name, for gender_guesser
+        self._heard: dict[str, str] = {}  # full name -> gender of the pronoun that followed
         runs = list(self._runs())
         singles = []
         for run in runs:
@@ -235,10 +237,8 @@ class NameIndex:
         cue = genders.from_words(words)
         if cue:
             self.gender[full] = cue
-        elif full not in self.gender and len(name) > 1:
-            guess = genders.from_first_name(name[0])
-            if guess:
-                self.gender[full] = guess
+        elif len(name) > 1:
+            self._first.setdefault(full, name[0])
 
     def _genders_from_pronouns(self) -> None:
         """A person still of unknown gender takes that of the first "he"/"she" (outside
@@ -249,12 +249,20 @@ class NameIndex:
             return
         starts = [p for p, _ in pronouns]
         for i, (pos, name) in enumerate(self.mentions):
-            if name in self.gender or pos not in self._leading:
+            if name in self.gender or name in self._heard or pos not in self._leading:
                 continue  # only the subject of its sentence is what a later "she" points at
             nxt = next((p for p, other in self.mentions[i + 1:] if other != name), len(self.text))
             k = bisect.bisect_right(starts, pos)
             if k < len(pronouns) and pronouns[k][0] < nxt:
-                self.gender[name] = pronouns[k][1]
+                self._heard[name] = pronouns[k][1]
+
+    def gender_of(self, name: str) -> str | None:
+        """An honorific or role, else the first name (the list is read only now, when a
+        pronoun needs it), else the pronoun the text used after the name."""
+        if name in self.gender:
+            return self.gender[name]
+        guess = genders.from_first_name(self._first[name]) if name in self._first else None
+        return guess or self._heard.get(name)
 
     # -- lookups ----------------------------------------------------------------
     @staticmethod
@@ -286,7 +294,7 @@ class NameIndex:
             return self.mentions[i - 1][1] if i else None
         same, unknown = [], []
         for at, name in reversed(self.mentions[:i]):
-            known = self.gender.get(name)
+            known = self.gender_of(name)
             if known == gender:
                 same.append((at, name))
             elif known is None:
