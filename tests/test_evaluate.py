@@ -147,3 +147,29 @@ def test_fallback_pipeline_on_the_catalogue(blank):
     low = {k: _figure(result, k) for k, v in CATALOGUE.items() if _figure(result, k) < v}
     assert not low, (low, result["failures"][:20])
     assert result["furniture_claims"] == 0
+
+
+# Floors on the news passages, a little under what was measured (README, "Extraction
+# quality"); the issue's targets are higher and stated there as not yet met.
+NEWS = {"quotes.f1": 0.93, "quotes.speaker_accuracy": 0.88, "quotes.speaker_f1": 0.89,
+        "numbers.value_f1": 0.91, "numbers.value_unit_f1": 0.87, "numbers.si_correct": 0.99,
+        "numbers.qualifier_accuracy": 0.96, "numbers.direction_accuracy": 0.90}
+NEWS_ABOUT = {"trained": 0.71, "fallback": 0.61}
+
+
+def _news_check(pipeline, about_floor):
+    result = evaluate(pipeline, GOLD_SETS["news"])
+    floors = {**NEWS, "numbers.about_accuracy": about_floor}
+    low = {k: _figure(result, k) for k, v in floors.items() if _figure(result, k) < v}
+    assert not low, low
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_trained_pipeline_on_news(nlp_trained):
+    _news_check(Pipeline(nlp_trained, "en_core_web_sm", trained=True), NEWS_ABOUT["trained"])
+
+
+@pytest.mark.slow
+def test_fallback_pipeline_on_news(blank):
+    _news_check(blank, NEWS_ABOUT["fallback"])
