@@ -95,7 +95,7 @@ def store_article(store, corpus):
         rows.ensure_set(conn, name)
         existing = rows.find_existing(conn, name, article)
         doc_id = rows.write_document(conn, name, article, analysis.passages, analysis.claims,
-                                     existing["id"] if existing else None)
+                                     existing.id if existing else None)
     article = rows.get_document(store, doc_id)
     mapped, seen = [], set()
     for claim in rows.claims_of(store, doc_id):

@@ -17,7 +17,7 @@ def texts(store, words, *, sets=None, limit=10, exclude_hash=None):
     with store.read() as conn:
         rows = search.candidate_passages(conn, words, sets=sets, exclude_hash=exclude_hash,
                                          limit=limit)
-    return [r["text"] for r in rows]
+    return [r.text for r in rows]
 
 
 def filler(store, n=30):
