@@ -8,9 +8,9 @@ from workbench.store import Store, postings, search
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(db_target):
     postings.clear_cache()
-    return Store(tmp_path / "w.db")
+    return Store(db_target)
 
 
 def texts(store, words, *, sets=None, limit=10, exclude_hash=None):
@@ -62,6 +62,7 @@ def test_new_and_removed_documents_are_seen_at_once(store):
     assert texts(store, ["Korval"]) == ["Korval landed."]
 
 
+@pytest.mark.sqlite_only
 def test_a_new_database_at_the_same_path_is_not_served_from_the_cache(tmp_path):
     first = Store(tmp_path / "w.db")
     store_doc(first, "news", Document("A", "Intro. Korval flew at Mach 10.", path="a"), [])

@@ -13,8 +13,8 @@ TEXT = '"We will respond," Ilya Sorn said.'
 
 
 @pytest.fixture
-def claim(tmp_path):
-    store = Store(tmp_path / "w.db")
+def claim(db_target):
+    store = Store(db_target)
     doc_id = store_doc(store, "a", Document("A", TEXT, path="a.txt"),
                        [quote(TEXT, "We will respond,", "Ilya Sorn")])
     [claim] = rows.claims_of(store, doc_id)

@@ -59,10 +59,14 @@ class Conn:
     def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
         raise NotImplementedError
 
-    def insert_passages(self, rows: Sequence[tuple[int, int, int, str]]) -> list[int]:
+    def insert_passages(self, rows: Sequence[tuple[int, int, int, str]],
+                        ids: Sequence[int] | None = None) -> list[int]:
         """Insert ``(document_id, start, end, text)`` rows into ``passages`` and
-        its full-text index; returns their ids in order."""
+        its full-text index (with these ``ids``, or new ones); returns the ids."""
         raise NotImplementedError
+
+    def reset_ids(self, table: str) -> None:
+        """After rows were inserted with explicit ids: new ids continue above them."""
 
     def word_postings(self, word: str) -> str | None:
         """Comma-joined ids of the passages holding ``word`` as the full-text
@@ -89,6 +93,7 @@ class Store:
     ``Store(target)`` returns the SQLite or the PostgreSQL implementation."""
 
     target: str
+    migrated: list[int]  # migrations applied when this handle opened the database
 
     def __new__(cls, target: str | Path):
         if cls is Store:

@@ -61,13 +61,12 @@ def applied(conn: Conn) -> set[int]:
 def _statements(script: str) -> list[str]:
     """A SQLite script split into whole statements (triggers hold ``;``)."""
     out, pending = [], ""
-    for line in script.splitlines(keepends=True):
-        pending += line
+    for piece in script.split(";"):
+        pending += piece + ";"
         if sqlite3.complete_statement(pending):
-            out.append(pending.strip())
+            if pending.strip(" \n\t;"):
+                out.append(pending.strip())
             pending = ""
-    if pending.strip():
-        out.append(pending.strip())
     return out
 
 

@@ -102,10 +102,18 @@ class PostgresConn(Conn):
         self.insert_many(table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
         return ids
 
-    def insert_passages(self, rows) -> list[int]:
+    def insert_passages(self, rows, ids=None) -> list[int]:
         rows = [(*r, tsvector_literal(r[3], MAX_LEXEME_BYTES)) for r in rows]
-        return self.insert_returning_ids(
-            "passages", ("document_id", "start", '"end"', "text", "tsv"), rows)
+        columns = ("document_id", "start", '"end"', "text", "tsv")
+        if ids is None:
+            return self.insert_returning_ids("passages", columns, rows)
+        self.insert_many("passages", ("id", *columns),
+                         [(i, *r) for i, r in zip(ids, rows, strict=True)])
+        return list(ids)
+
+    def reset_ids(self, table: str) -> None:
+        self.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                         f"GREATEST((SELECT max(id) FROM {table}), 1))")
 
     def word_postings(self, word: str) -> str | None:
         query = tsquery_literal(word)
@@ -142,13 +150,22 @@ def pool_for(url: str) -> ConnectionPool:
         return pool
 
 
+def close_pools() -> None:
+    """Close every pool of this process (tests, and before copying a database)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.close()
+
+
 class PostgresStore(Store):
     """A handle on one PostgreSQL database through a shared connection pool."""
 
     def __init__(self, target: str | Path):
         self.target = str(target)
         from .migrate import migrate
-        migrate(self)
+        self.migrated = migrate(self)
 
     @property
     def _pool(self) -> ConnectionPool:

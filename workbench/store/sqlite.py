@@ -48,10 +48,14 @@ class SQLiteConn(Conn):
         self.raw.executemany(f"INSERT INTO {table}({', '.join(columns)}) "
                              f"VALUES ({', '.join('?' * len(columns))})", rows)
 
-    def insert_passages(self, rows) -> list[int]:
+    def insert_passages(self, rows, ids=None) -> list[int]:
         # The FTS5 table follows by trigger (passages_ai).
-        return self.insert_returning_ids("passages", ("document_id", "start", '"end"', "text"),
-                                         rows)
+        columns = ("document_id", "start", '"end"', "text")
+        if ids is None:
+            return self.insert_returning_ids("passages", columns, rows)
+        self.insert_many("passages", ("id", *columns),
+                         [(i, *r) for i, r in zip(ids, rows, strict=True)])
+        return list(ids)
 
     def word_postings(self, word: str) -> str | None:
         row = self.raw.execute(
@@ -73,7 +77,7 @@ class SQLiteStore(Store):
         self.target = sqlite_path(target)
         Path(self.target).parent.mkdir(parents=True, exist_ok=True)
         from .migrate import migrate
-        migrate(self)
+        self.migrated = migrate(self)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.target, timeout=30, isolation_level=None)
