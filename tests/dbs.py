@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from workbench.store import postgres
-from workbench.store.db import is_postgres
+from workbench.store.db import database_name, is_postgres
 
 CLUSTER = None  # the session's workbench.pgcluster.Cluster, when testing PostgreSQL
 _NUMBER = itertools.count(1)
@@ -41,7 +41,7 @@ def clone(source: str | Path, folder: Path, name: str = "copy") -> str:
     """A copy of the database at ``source`` (which nobody may be writing)."""
     if is_postgres(source):
         postgres.close_pools()  # a template database must have no open connections
-        return CLUSTER.create_database(_name(name), template=source.rsplit("/", 1)[1].split("?")[0])
+        return CLUSTER.create_database(_name(name), template=database_name(source))
     target = Path(folder) / f"{name}.db"
     with contextlib.closing(sqlite3.connect(source)) as src, \
             contextlib.closing(sqlite3.connect(target)) as dst:

@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sets", help="list source sets")
     sub.add_parser("migrate", help="bring the database's schema up to date (opening does too)")
 
+    p = sub.add_parser("cluster", help="start (or --stop) a local PostgreSQL cluster in a "
+                       "folder and print the URL of its workbench database (team mode)")
+    p.add_argument("--dir", default="data/postgres", help="the cluster's folder")
+    p.add_argument("--database", default="workbench")
+    p.add_argument("--stop", action="store_true")
+
     p = sub.add_parser("copy", help="copy a whole database (reviews and their history "
                        "included) into an empty one, e.g. SQLite to PostgreSQL")
     p.add_argument("--from", required=True, dest="source", help="path, sqlite:/// or postgresql://")
@@ -203,9 +209,23 @@ def cmd_copy(args) -> int:
           + ", ".join(f"{n} {table}" for table, n in counts.items()))
     return 0
 
+def cmd_cluster(args) -> int:
+    from .pgcluster import Cluster
+
+    cluster = Cluster(Path(args.dir).resolve())
+    if args.stop:
+        cluster.stop()
+        print(f"stopped the cluster in {cluster.root}", file=sys.stderr)
+        return 0
+    url = cluster.start().ensure_database(args.database)
+    print(f"PostgreSQL running in {cluster.root} (Unix socket only)", file=sys.stderr)
+    print(url)
+    return 0
+
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "check": cmd_check,
             "export": cmd_export, "evaluate": cmd_evaluate, "seed-demo": cmd_seed_demo,
-            "sets": cmd_sets, "migrate": cmd_migrate, "copy": cmd_copy}
+            "sets": cmd_sets, "migrate": cmd_migrate, "copy": cmd_copy,
+            "cluster": cmd_cluster}
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
@@ -213,6 +233,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[settings.SETTINGS[0].env_var] = args.db
     try:
         return COMMANDS[args.command](args)
-    except (WorkbenchError, OSError, ValueError) as exc:
+    except (WorkbenchError, OSError, ValueError, psycopg.Error) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -88,6 +88,14 @@ class Cluster:
                                             "-m", "fast", "-w", "stop"]),
                            check=False, capture_output=True)
 
+    def ensure_database(self, name: str) -> str:
+        """The URL of database ``name``, created if the cluster has none of that name."""
+        import psycopg
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            if conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", (name,)).fetchone():
+                return self.url(name)
+        return self.create_database(name)
+
     def create_database(self, name: str, *, template: str | None = None) -> str:
         """A new database (optionally a copy of ``template``); returns its URL."""
         import psycopg

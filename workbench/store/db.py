@@ -26,6 +26,12 @@ def sqlite_path(target: str | Path) -> str:
     return value[len("sqlite:///"):] if value.startswith("sqlite:///") else value
 
 
+def database_name(url: str) -> str:
+    """The database a ``postgresql://`` URL names."""
+    from psycopg.conninfo import conninfo_to_dict
+    return str(conninfo_to_dict(url).get("dbname") or "")
+
+
 def redacted(target: str | Path) -> str:
     """The target with any password replaced, for display and logs."""
     from urllib.parse import urlsplit, urlunsplit
