@@ -11,10 +11,9 @@ from pathlib import Path
 import dbs
 import pytest
 
-from workbench.pgcluster import Cluster
-from workbench.store import postgres
-
 from workbench.nlp import load_pipeline, rule_based_pipeline
+from workbench.store import postgres
+from workbench.store.cluster import Cluster
 
 
 @pytest.fixture(scope="session")

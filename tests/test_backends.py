@@ -75,7 +75,8 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch)
 
 def _fts5_tokens(text: str) -> list[str]:
     with sqlite3.connect(":memory:") as conn:
-        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
+        conn.execute("CREATE VIRTUAL TABLE t USING "
+                     "fts5(x, tokenize='unicode61 remove_diacritics 2')")
         conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
         conn.execute("INSERT INTO t(x) VALUES (?)", (text,))
         return [r[0] for r in conn.execute("SELECT term FROM v ORDER BY offset")]

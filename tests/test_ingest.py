@@ -15,8 +15,8 @@ from workbench.models import Document, Rejected
 from workbench.nlp import Pipeline, rule_based_pipeline
 from workbench.settings import PROJECT_ROOT
 from workbench.store import Store, integrity_ok
-from workbench.store.db import is_postgres
 from workbench.store import documents as rows
+from workbench.store.db import is_postgres
 
 
 @pytest.fixture(scope="module")

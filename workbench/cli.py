@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+import psycopg
+
 from . import settings
 from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import WorkbenchError
@@ -210,7 +212,7 @@ def cmd_copy(args) -> int:
     return 0
 
 def cmd_cluster(args) -> int:
-    from .pgcluster import Cluster
+    from .store.cluster import Cluster
 
     cluster = Cluster(Path(args.dir).resolve())
     if args.stop:

@@ -26,7 +26,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from .db import Conn, Snapshot, Store
-from .tokens import tsvector_literal, tsquery_literal
+from .tokens import tsquery_literal, tsvector_literal
 
 POOL_MAX = 10
 MAX_LEXEME_BYTES = 2000  # PostgreSQL refuses lexemes of 2 kB and more

@@ -9,8 +9,9 @@ passage scores the summed inverse document frequency of the claim's words it
 holds (coordinate matching weighted by rarity; rapidfuzz judges afterwards, so
 BM25's length normalisation buys nothing). Words reach FTS5 only as quoted
 phrases. On PostgreSQL a word's ids come from the ``tsvector`` GIN index
-(``Conn.word_postings``) and the ranking here is the same. The cache is bounded (setting ``posting_cache_mb``) and shared by the
-app's threads; a change to the corpus gives it a new key, never stale ids.
+(``Conn.word_postings``) and the ranking here is the same. The cache is bounded
+(setting ``posting_cache_mb``) and shared by the app's threads; a change to the
+corpus gives it a new key, never stale ids.
 """
 
 from __future__ import annotations

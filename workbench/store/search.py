@@ -152,6 +152,11 @@ def cache_evidence(conn: Conn, rows: Sequence[tuple[int, str, str]]) -> None:
                      (claim_id, len(version), version))
 
 
+def clear_evidence_cache(conn: Conn) -> None:
+    """Forget all cached evidence (benchmarks time the uncached path with it)."""
+    conn.execute("DELETE FROM evidence_cache")
+
+
 def latest_evidence(conn: Conn, claim_ids: Sequence[int]) -> dict[int, str]:
     """The most recently cached evidence payload per claim, whatever its signature."""
     out = {}
