@@ -78,8 +78,24 @@ def _run(conn: Conn, script: str) -> None:
             conn.execute(statement)
 
 
+def _up_to_date(store: Store) -> bool:
+    """True when nothing is pending, found without taking the write lock (so
+    opening a database never queues behind a long ingest in another process)."""
+    try:
+        with store.read() as conn:
+            if applied(conn) != {m.number for m in available()}:
+                return False
+            keys = {r[0] for r in conn.execute(
+                "SELECT key FROM meta WHERE key IN ('corpus_version', 'corpus_id')")}
+            return len(keys) == 2
+    except Exception:  # no schema_migrations table yet (either engine's error)
+        return False
+
+
 def migrate(store: Store) -> list[int]:
     """Apply pending migrations; returns the numbers applied (none: up to date)."""
+    if _up_to_date(store):
+        return []
     done_now = []
     with store.write() as conn:
         if conn.dialect == "postgres":  # one migrating process at a time
