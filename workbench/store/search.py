@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
+from ..models import Claim
 from . import postings
 from .db import Conn
 from .documents import row_to_claim, row_to_document
@@ -30,6 +32,15 @@ class PassageRecord:
     start: int
     end: int
     text: str
+
+
+class QuantityRecord(NamedTuple):
+    """A stored numeric claim with the passage it sits in (unpacks as a tuple)."""
+    claim: Claim
+    passage_id: int | None
+    passage_start: int | None
+    passage_text: str | None
+    document_id: int
 
 
 def _passage(row) -> PassageRecord:
@@ -80,7 +91,7 @@ def quotes_in_passages(conn: Conn, passage_ids: Sequence[int]) -> dict[int, list
 
 def quantities_in_documents(
     conn: Conn, doc_ids: Sequence[int], *, dimension: str, si_unit: str | None
-) -> list[tuple]:
+) -> list[QuantityRecord]:
     """Numeric claims of one dimension (and SI unit) in these documents, with the
     passage each sits in: ``(claim, passage_id, passage_start, passage_text)``."""
     out = []
@@ -93,8 +104,8 @@ def quantities_in_documents(
             f"AND c.document_id IN ({', '.join('?' * len(chunk))})",
             (dimension, si_unit, *chunk),
         )
-        out.extend((row_to_claim(r), r["passage_id"], r["p_start"], r["p_text"], r["document_id"])
-                   for r in rows)
+        out.extend(QuantityRecord(row_to_claim(r), r["passage_id"], r["p_start"], r["p_text"],
+                                  r["document_id"]) for r in rows)
     return out
 
 
