@@ -8,6 +8,7 @@ import streamlit as st
 
 import workbench
 from workbench import settings
+from workbench.store.db import redacted
 from workbench.views import md_escape
 
 
@@ -36,7 +37,7 @@ with st.sidebar:
     st.caption(f"Pipeline: `{pipeline.name}`")
     if pipeline.warning:
         st.warning(pipeline.warning)
-    st.caption(f"Database: {md_escape(settings.db_path())}")
+    st.caption(f"Database: {md_escape(redacted(settings.db_path()))}")
 
 page = st.navigation([
     st.Page("app_pages/sources.py", title="Sources", icon=":material/library_books:"),

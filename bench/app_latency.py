@@ -52,8 +52,7 @@ def open_store(args, corpus):
         old.unlink()
     built = common.OUT / f"match-{args.sentences}-s{args.seed}.db"
     if built.exists() and built.with_name(built.name + ".json").exists():
-        with Store(built).read() as conn:  # fold the WAL in so one file is a whole copy
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        Store(built).checkpoint()  # fold the WAL in so one file is a whole copy
         shutil.copyfile(built, db)
         store = Store(db)
         from workbench import delete_set, settings
@@ -74,7 +73,7 @@ def timed(fn, *a, **kw):
 def main(argv=None) -> dict:
     import workbench
     from workbench.store import documents as rows
-    from workbench.store import postings
+    from workbench.store import postings, search
     args = parse(argv)
     corpus = generate(args.sentences, seed=args.seed)
     sets = [common.BENCH_SET]
@@ -88,7 +87,7 @@ def main(argv=None) -> dict:
         cold = []
         for _ in range(args.cold):
             with store.write() as conn:
-                conn.execute("DELETE FROM evidence_cache")
+                search.clear_evidence_cache(conn)
             postings.clear_cache()  # and the index word lists: a fresh process
             cold.append(timed(workbench.check_document, store, article.id, sets=sets)[0])
         warm = [timed(workbench.check_document, store, article.id, sets=sets)[0]

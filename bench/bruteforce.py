@@ -51,7 +51,8 @@ def quotes(store, pairs) -> dict:
     best: list[list] = [[] for _ in pairs]
     with store.read() as conn:
         cur = conn.execute(
-            "SELECT p.document_id, p.start, p.end, p.text FROM passages p "
+            'SELECT p.document_id, p.start, p."end", p.text FROM passages p '
+
             "JOIN documents d ON d.id = p.document_id WHERE d.source_set = ? ORDER BY p.id",
             (common.BENCH_SET,))
         while rows := cur.fetchmany(CHUNK):
@@ -79,15 +80,16 @@ def numbers(store, article, pairs) -> dict:
     for claim, planted in pairs:
         with store.read() as conn:
             row = search.passage_containing(conn, article.id, claim.start)
-            context = (row["text"] if row
+            context = (row.text if row
                        else article.text[max(0, claim.start - 200):claim.end + 200])
             t, c = time.perf_counter(), time.process_time()
-            everything = conn.execute(  # from claims first: one pass over the dimension
-                "SELECT DISTINCT p.id, p.document_id, p.start, p.end, p.text, 0.0 AS rank "
+            everything = [search.PassageRecord(*r) for r in conn.execute(  # one pass over claims
+                'SELECT DISTINCT p.id, p.document_id, p.start, p."end", p.text '
+
                 "FROM claims c JOIN passages p ON p.id = c.passage_id "
                 "JOIN documents d ON d.id = c.document_id WHERE c.kind = 'numeric' "
-                "AND c.dimension = ? AND c.si_unit IS ? AND d.source_set = ?",
-                (claim.dimension, claim.si_unit, common.BENCH_SET)).fetchall()
+                "AND c.dimension = ? AND c.si_unit IS NOT DISTINCT FROM ? AND d.source_set = ?",
+                (claim.dimension, claim.si_unit, common.BENCH_SET)).fetchall()]
             original = search.candidate_passages
             search.candidate_passages = lambda *a, **kw: everything  # noqa: B023
             try:

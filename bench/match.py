@@ -37,7 +37,8 @@ def parse(argv=None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--quote-claims", type=int, default=100)
     p.add_argument("--numeric-claims", type=int, default=100)
-    p.add_argument("--db", help="database file (default bench/out/match-<N>-s<seed>.db)")
+    p.add_argument("--db", help="database file (default bench/out/match-<N>-s<seed>.db) or a "
+                   "postgresql:// URL of an empty database (or one built earlier, --reuse)")
     p.add_argument("--reuse", action="store_true", help="re-open an index built earlier")
     p.add_argument("--workers", type=int, default=2, help="processes extracting at index time")
     p.add_argument("--bruteforce-sample", type=int, default=None,
@@ -51,6 +52,9 @@ def parse(argv=None) -> argparse.Namespace:
 def open_index(args, corpus):
     """The store and ``{document index: id}``, building the index unless reused."""
     from workbench.store import Store
+    from workbench.store.db import is_postgres
+    if args.db and is_postgres(args.db):
+        return _open_postgres(args, corpus)
     db = Path(args.db or common.OUT / f"match-{args.sentences}-s{args.seed}.db")
     meta_path = db.with_name(db.name + ".json")
     if args.reuse and db.exists() and meta_path.exists():
@@ -63,17 +67,50 @@ def open_index(args, corpus):
     for old in db.parent.glob(db.name + "*"):
         old.unlink()
     store = Store(db)
-    common.log(f"indexing {args.sentences:,} sentences into {db} ({args.workers} workers)")
+    return _build(args, corpus, store, str(db), meta_path, lambda: common.db_size_mb(db))
+
+
+def _open_postgres(args, corpus):
+    """The PostgreSQL flavour of ``open_index``: the database must be empty, or
+    hold the bench set built earlier (``--reuse``)."""
+    from workbench.store import Store
+    from workbench.store import documents as rows
+    store = Store(args.db)
+    from workbench.store.db import database_name
+    name = database_name(args.db)
+    common.OUT.mkdir(parents=True, exist_ok=True)
+    meta_path = common.OUT / f"match-{args.sentences}-s{args.seed}-pg-{name}.json"
+    sets = {s.name for s in rows.list_sets(store)}
+    if args.reuse and common.BENCH_SET in sets and meta_path.exists():
+        ids = {int(d.path[6:13]): d.id
+               for d in rows.list_documents(store, common.BENCH_SET, with_text=False)}
+        return store, ids, {**json.loads(meta_path.read_text()), "reused": True}
+    if sets:
+        raise SystemExit(f"{args.db} already holds sets {sorted(sets)}: give an empty database "
+                         "(or --reuse one this benchmark built)")
+    return _build(args, corpus, store, store.target, meta_path, lambda: _pg_size_mb(store))
+
+
+def _pg_size_mb(store) -> float:
+    with store.read() as conn:
+        size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    return round(size / 2**20, 1)
+
+
+def _build(args, corpus, store, where: str, meta_path: Path, size_mb):
+    from workbench.store.db import redacted
+    common.log(f"indexing {args.sentences:,} sentences into {redacted(where)} "
+               f"({args.workers} workers)")
     started = time.perf_counter()
     ids = common.build_index(store, corpus.documents(), workers=args.workers, progress_every=50)
-    with store.read() as conn:  # not in a transaction: a checkpoint needs none open
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if hasattr(store, "checkpoint"):  # SQLite: fold the WAL in, so the size is the file's
+        store.checkpoint()
     index_s = time.perf_counter() - started
     with store.read() as conn:
         counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "passages", "claims")}
     meta = {"index_pipeline": "rules", "index_workers": args.workers,
-            "index_s": round(index_s, 1), "index_mb": common.db_size_mb(db),
+            "index_s": round(index_s, 1), "index_mb": size_mb(),
             "index_sentences_per_s": round(args.sentences / index_s),
             "stored_passages": counts["passages"], "stored_claims": counts["claims"],
             "documents": counts["documents"]}
@@ -95,7 +132,7 @@ def store_article(store, corpus):
         rows.ensure_set(conn, name)
         existing = rows.find_existing(conn, name, article)
         doc_id = rows.write_document(conn, name, article, analysis.passages, analysis.claims,
-                                     existing["id"] if existing else None)
+                                     existing.id if existing else None)
     article = rows.get_document(store, doc_id)
     mapped, seen = [], set()
     for claim in rows.claims_of(store, doc_id):
@@ -220,6 +257,7 @@ def by_kind(index_rows, bf_rows, targets, corpus) -> dict:
 
 
 def main(argv=None) -> dict:
+    from workbench.store.db import is_postgres
     args = parse(argv)
     corpus = generate(args.sentences, seed=args.seed, quote_claims=args.quote_claims,
                       numeric_claims=args.numeric_claims)
@@ -256,6 +294,7 @@ def main(argv=None) -> dict:
     pct = common.percentile
     result = {
         "sentences": args.sentences, "documents": corpus.n_documents, "seed": args.seed,
+        "backend": "postgres" if is_postgres(store.target) else "sqlite",
         **{k: v for k, v in meta.items() if k != "documents"},
         "knobs": _knobs(),
         "quote_claims": len(quotes), "numeric_claims": len(numbers),

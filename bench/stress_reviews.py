@@ -140,15 +140,17 @@ def main() -> None:
     parser.add_argument("--crash-runs", type=int, default=0)
     parser.add_argument("--burst")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--db", help="an empty database to use (e.g. postgresql://…) instead "
+                        "of a temporary SQLite file")
     args = parser.parse_args()
     if args.burst:
         _burst(args.burst)
         return
     with tempfile.TemporaryDirectory() as tmp:
         if args.crash_runs:
-            figures = crash(str(Path(tmp) / "crash.db"), runs=args.crash_runs)
+            figures = crash(args.db or str(Path(tmp) / "crash.db"), runs=args.crash_runs)
         else:
-            figures = stress(str(Path(tmp) / "stress.db"), seconds=args.seconds,
+            figures = stress(args.db or str(Path(tmp) / "stress.db"), seconds=args.seconds,
                              threads=args.threads, processes=args.processes)
     print(json.dumps(figures))
 

@@ -1,10 +1,19 @@
-"""Shared fixtures: the spaCy pipelines (loaded once), and tiny databases."""
+"""Shared fixtures: the spaCy pipelines (loaded once), and databases of the backend
+under test (``WORKBENCH_TEST_BACKEND``: sqlite, the default, or postgres)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import dbs
 import pytest
 
 from workbench.nlp import load_pipeline, rule_based_pipeline
+from workbench.store import postgres
+from workbench.store.cluster import Cluster
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +29,61 @@ def nlp_trained():
 def nlp_blank():
     """The rule-based fallback used when no trained pipeline is installed."""
     return rule_based_pipeline()
+
+
+# -- databases: every test's store is SQLite, or with WORKBENCH_TEST_BACKEND=postgres a
+# fresh database on a real PostgreSQL cluster started for the session ------------------
+
+BACKEND = os.environ.get("WORKBENCH_TEST_BACKEND", "sqlite")
+if BACKEND not in {"sqlite", "postgres"}:
+    raise pytest.UsageError(f"WORKBENCH_TEST_BACKEND={BACKEND!r}: sqlite or postgres")
+
+
+def pytest_report_header(config):
+    return f"database backend: {BACKEND} (WORKBENCH_TEST_BACKEND)"
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(reason="SQLite-specific (files, WAL, crash durability)")
+    for item in items:
+        if BACKEND == "postgres" and "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster on a Unix socket in a temporary folder
+    (short, for the socket path's length limit); stopped and removed after."""
+    root = Path(tempfile.mkdtemp(prefix="wbpg-"))
+    cluster = Cluster(root).start(fast=True, max_connections=400)
+    dbs.CLUSTER = cluster
+    try:
+        yield cluster
+    finally:
+        dbs.CLUSTER = None
+        postgres.close_pools()
+        cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def new_db(request, tmp_path_factory):
+    """``new_db(name)``: the target (path or URL) of a new, empty database of the
+    backend under test."""
+    if BACKEND == "postgres":
+        request.getfixturevalue("pg_cluster")
+    return lambda name="w": dbs.fresh(tmp_path_factory.mktemp(name), name)
+
+
+@pytest.fixture
+def db_target(new_db) -> str:
+    """One empty database of the backend under test (path or URL)."""
+    return new_db("w")
+
+
+@pytest.fixture(autouse=True)
+def _release_pools():
+    """Pooled connections of the test's databases go when the test ends."""
+    yield
+    if BACKEND == "postgres":
+        postgres.close_pools()

@@ -38,4 +38,4 @@ def store_doc(store: Store, source_set: str, doc: Document, claims: list[Claim])
         doc.source_set = source_set
         existing = rows.find_existing(conn, source_set, doc)
         return rows.write_document(conn, source_set, doc, sentences(doc.text), claims,
-                                   existing["id"] if existing else None)
+                                   existing.id if existing else None)

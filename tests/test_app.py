@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from pathlib import Path
 
+import dbs
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -23,16 +23,15 @@ MARSH = "The launch of the Korval is a reckless escalation"
 
 
 @pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("seed") / "seed.db"
-    workbench.seed_demo(workbench.open_store(path))
-    return path
+def seeded_db(new_db) -> str:
+    target = new_db("seed")
+    workbench.seed_demo(workbench.open_store(target))
+    return target
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, seeded_db) -> Path:
-    path = tmp_path / "w.db"
-    shutil.copy(seeded_db, path)
+def db(tmp_path, monkeypatch, seeded_db) -> str:
+    path = dbs.clone(seeded_db, tmp_path, "w")
     monkeypatch.setenv("WORKBENCH_DB", str(path))
     monkeypatch.setenv("WORKBENCH_ALLOWED_ROOTS", str(tmp_path / "allowed"))
     return path
@@ -62,8 +61,8 @@ def texts(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", found)
 
 
-def test_first_start_seeds_the_demo_set(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "fresh.db"))
+def test_first_start_seeds_the_demo_set(new_db, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", new_db("fresh"))
     at = start()
     sets = table(at, "documents").set_index("name")
     assert sets.loc["demo", "documents"] == 11

@@ -22,8 +22,8 @@ MARSH = "The launch of the Korval is a reckless escalation"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "browser.db"
+def server(new_db):
+    db = new_db("browser")
     with support.app_server(db) as url:
         yield url
 

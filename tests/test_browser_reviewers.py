@@ -27,6 +27,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import dbs
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
@@ -57,8 +58,8 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Demo:
-    template = tmp_path_factory.mktemp("reviewers") / "template.db"
+def demo(new_db) -> Demo:
+    template = new_db("template")
     support.seed_database(template)
     store = workbench.open_store(template)
     article = workbench.list_documents(store, str(settings.get("articles_set")))[0]
@@ -78,10 +79,8 @@ def browser():
 
 
 @pytest.fixture
-def database(demo, tmp_path) -> Path:
-    db = tmp_path / "reviewers.db"
-    support.copy_database(demo.template, db)
-    return db
+def database(demo, tmp_path) -> str:
+    return dbs.clone(demo.template, tmp_path, "reviewers")
 
 
 def status_box(page):

@@ -173,8 +173,8 @@ def test_trap_catches_payloads_served_as_raw_html(browser):
     page.context.close()
 
 
-def test_payloads_in_sources_article_and_notes_stay_text(browser, tmp_path):
-    db = tmp_path / "safety.db"
+def test_payloads_in_sources_article_and_notes_stay_text(browser, tmp_path, new_db):
+    db = new_db("safety")
     files = source_files(tmp_path)
     with support.app_server(db) as url:
         page, dialogs = armed_page(browser)

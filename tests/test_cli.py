@@ -22,9 +22,9 @@ EVIDENCE_FIELDS = {"document", "passage", "start", "end", "score", "relation", "
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, nlp_trained):
+def db(db_target, monkeypatch, nlp_trained):
     monkeypatch.delenv("WORKBENCH_DB", raising=False)
-    return str(tmp_path / "w.db")
+    return db_target
 
 
 def run(capsys, *argv):
@@ -44,11 +44,11 @@ def test_ingest_exit_codes(capsys, db, tmp_path):
     assert "bad.txt" in err and "empty" in err
 
 
-def test_ingest_with_two_processes_loads_the_same_set(capsys, db, tmp_path):
+def test_ingest_with_two_processes_loads_the_same_set(capsys, db, new_db):
     code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo",
                        "--processes", "2")
     assert code == 0 and "11 added" in out
-    other = str(tmp_path / "one.db")
+    other = new_db("one")
     run(capsys, "--db", other, "ingest", str(DEMO / "sources"), "--set", "demo")
     from workbench.store import Store
     from workbench.store import documents as rows

@@ -11,8 +11,8 @@ sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 import stress_reviews  # noqa: E402
 
 
-def test_eight_concurrent_reviewers_lose_nothing(tmp_path):
-    figures = stress_reviews.stress(str(tmp_path / "s.db"), seconds=3, threads=4, processes=4)
+def test_eight_concurrent_reviewers_lose_nothing(new_db):
+    figures = stress_reviews.stress(new_db("s"), seconds=3, threads=4, processes=4)
     assert figures["acknowledged_saves"] > 20
     assert figures["lost_updates"] == 0
     assert figures["events"] == figures["acknowledged_saves"]
@@ -21,7 +21,7 @@ def test_eight_concurrent_reviewers_lose_nothing(tmp_path):
     assert figures["integrity_ok"]
 
 
-def test_kill_9_mid_burst_keeps_every_acknowledged_save(tmp_path):
-    figures = stress_reviews.crash(str(tmp_path / "c.db"), runs=3)
+def test_kill_9_mid_burst_keeps_every_acknowledged_save(new_db):
+    figures = stress_reviews.crash(new_db("c"), runs=3)
     assert figures["runs_missing_acknowledged_save"] == 0
     assert figures["integrity_ok"]

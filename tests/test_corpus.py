@@ -7,8 +7,8 @@ from workbench import delete_set, list_sets, open_store, seed_demo
 pytestmark = pytest.mark.model
 
 
-def test_demo_is_seeded_on_first_start_only(tmp_path, nlp_trained):
-    store = open_store(tmp_path / "w.db")
+def test_demo_is_seeded_on_first_start_only(db_target, nlp_trained):
+    store = open_store(db_target)
     report = seed_demo(store)
     assert report is not None and len(report.added) == 11 and report.rejected == []
     assert seed_demo(store) is None
@@ -17,10 +17,10 @@ def test_demo_is_seeded_on_first_start_only(tmp_path, nlp_trained):
     assert seed_demo(store) is None and list_sets(store) == []
 
 
-def test_adding_an_article_finds_its_evidence_so_opening_it_is_cached(tmp_path, nlp_trained):
+def test_adding_an_article_finds_its_evidence_so_opening_it_is_cached(db_target, nlp_trained):
     from workbench import add_article, check_document, default_sets
     from workbench.models import Document
-    store = open_store(tmp_path / "w.db")
+    store = open_store(db_target)
     seed_demo(store)
     article = add_article(store, Document("Mine", '"The Korval flew at Mach 10," Anton Drevic '
                                           "said on Telegram.", path="mine.txt"))

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, nlp_trained):
-    store = open_store(tmp_path_factory.mktemp("demo") / "w.db")
+def demo(new_db, nlp_trained):
+    store = open_store(new_db("demo"))
     report = seed_demo(store)
     assert report.rejected == []
     [article] = list_documents(store, "articles under review")

@@ -20,8 +20,8 @@ TEXT = '"=HYPERLINK(1)," Ilya Sorn said. It flew at more than 3,200 km/h.'
 
 
 @pytest.fixture
-def reviewed(tmp_path):
-    store = Store(tmp_path / "w.db")
+def reviewed(db_target):
+    store = Store(db_target)
     claims = [quote(TEXT, "=HYPERLINK(1),", "Ilya Sorn"),
               number(TEXT, "more than 3,200 km/h", 3200, "km/h", 888.889, "speed", "more than",
                      "missile")]

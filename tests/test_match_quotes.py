@@ -14,8 +14,8 @@ SPEAKER = "Anna Berg"
 
 
 @pytest.fixture
-def store(tmp_path):
-    return Store(tmp_path / "w.db")
+def store(db_target):
+    return Store(db_target)
 
 
 def check(store, source_quote, speaker=SPEAKER):

@@ -8,16 +8,16 @@ from workbench.store import Store, postings, search
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(db_target):
     postings.clear_cache()
-    return Store(tmp_path / "w.db")
+    return Store(db_target)
 
 
 def texts(store, words, *, sets=None, limit=10, exclude_hash=None):
     with store.read() as conn:
         rows = search.candidate_passages(conn, words, sets=sets, exclude_hash=exclude_hash,
                                          limit=limit)
-    return [r["text"] for r in rows]
+    return [r.text for r in rows]
 
 
 def filler(store, n=30):
@@ -62,6 +62,7 @@ def test_new_and_removed_documents_are_seen_at_once(store):
     assert texts(store, ["Korval"]) == ["Korval landed."]
 
 
+@pytest.mark.sqlite_only
 def test_a_new_database_at_the_same_path_is_not_served_from_the_cache(tmp_path):
     first = Store(tmp_path / "w.db")
     store_doc(first, "news", Document("A", "Intro. Korval flew at Mach 10.", path="a"), [])

@@ -13,8 +13,8 @@ TEXT = '"We will respond," Ilya Sorn said.'
 
 
 @pytest.fixture
-def claim(tmp_path):
-    store = Store(tmp_path / "w.db")
+def claim(db_target):
+    store = Store(db_target)
     doc_id = store_doc(store, "a", Document("A", TEXT, path="a.txt"),
                        [quote(TEXT, "We will respond,", "Ilya Sorn")])
     [claim] = rows.claims_of(store, doc_id)
@@ -75,3 +75,33 @@ def test_unknown_status_is_refused(claim):
     store, c = claim
     with pytest.raises(ValueError):
         save_review(store, c, status="probably fine", expected_version=0)
+
+
+def test_two_first_reviews_at_once_one_wins_one_is_told(db_target):
+    """The case a row lock cannot cover: no review row exists yet. Eight rounds
+    of two threads saving version 0 of the same claim at the same moment."""
+    import threading
+
+    store = Store(db_target)
+    text = " ".join(f'"Words {i}," Ana Lee said.' for i in range(8))
+    doc_id = store_doc(store, "a", Document("A", text, path="a.txt"),
+                       [quote(text, f"Words {i},", "Ana Lee") for i in range(8)])
+    for c in rows.claims_of(store, doc_id):
+        barrier, outcomes = threading.Barrier(2), []
+
+        def save(name, c=c, barrier=barrier, outcomes=outcomes):
+            barrier.wait()
+            try:
+                save_review(store, c, status="supported", note=name, reviewer=name,
+                            expected_version=0)
+                outcomes.append("saved")
+            except StaleReview:
+                outcomes.append("stale")
+
+        threads = [threading.Thread(target=save, args=(n,)) for n in ("ana", "ben")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(outcomes) == ["saved", "stale"]
+        assert [e.version for e in history(store, c.key)] == [1]

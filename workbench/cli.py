@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+import psycopg
+
 from . import settings
 from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import WorkbenchError
@@ -33,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m workbench", description="Check quotes and numbers against sources.",
         epilog=_settings_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", help="database file (default: $WORKBENCH_DB or the embedded one)")
+    parser.add_argument("--db", help="database: a file, sqlite:///path or postgresql://… "
+                        "(default: $WORKBENCH_DB or the embedded one)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="load files, folders or zips into a source set")
@@ -67,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("seed-demo", help="load the demo set into an empty database")
     sub.add_parser("sets", help="list source sets")
+    sub.add_parser("migrate", help="bring the database's schema up to date (opening does too)")
+
+    p = sub.add_parser("cluster", help="start (or --stop) a local PostgreSQL cluster in a "
+                       "folder and print the URL of its workbench database (team mode)")
+    p.add_argument("--dir", default="data/postgres", help="the cluster's folder")
+    p.add_argument("--database", default="workbench")
+    p.add_argument("--stop", action="store_true")
+
+    p = sub.add_parser("copy", help="copy a whole database (reviews and their history "
+                       "included) into an empty one, e.g. SQLite to PostgreSQL")
+    p.add_argument("--from", required=True, dest="source", help="path, sqlite:/// or postgresql://")
+    p.add_argument("--to", required=True, dest="target", help="path, sqlite:/// or postgresql://")
     return parser
 
 def _warn_fallback() -> None:
@@ -181,9 +196,43 @@ def cmd_sets(args) -> int:
         print(f"{s.name}\t{s.documents} documents\t{span}\t{', '.join(s.outlets)}")
     return 0
 
+def cmd_migrate(args) -> int:
+    store = open_store(args.db)
+    applied = ", ".join(map(str, store.migrated)) or "none (up to date)"
+    print(f"{store!r}: schema version {store.schema_version()}; applied now: {applied}")
+    return 0
+
+def cmd_copy(args) -> int:
+    from .store import Store
+    from .store.copy import copy_database
+    from .store.db import is_postgres, sqlite_path
+
+    if not is_postgres(args.source) and not Path(sqlite_path(args.source)).is_file():
+        raise FileNotFoundError(f"no database file at {sqlite_path(args.source)!r} "
+                                "(sqlite:///a.db is relative, sqlite:////srv/a.db absolute)")
+    source, target = Store(args.source), Store(args.target)
+    counts = copy_database(source, target)
+    print(f"copied {source!r} to {target!r}: "
+          + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    return 0
+
+def cmd_cluster(args) -> int:
+    from .store.cluster import Cluster
+
+    cluster = Cluster(Path(args.dir).resolve())
+    if args.stop:
+        cluster.stop()
+        print(f"stopped the cluster in {cluster.root}", file=sys.stderr)
+        return 0
+    url = cluster.start().ensure_database(args.database)
+    print(f"PostgreSQL running in {cluster.root} (Unix socket only)", file=sys.stderr)
+    print(url)
+    return 0
+
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "check": cmd_check,
             "export": cmd_export, "evaluate": cmd_evaluate, "seed-demo": cmd_seed_demo,
-            "sets": cmd_sets}
+            "sets": cmd_sets, "migrate": cmd_migrate, "copy": cmd_copy,
+            "cluster": cmd_cluster}
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
@@ -191,6 +240,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[settings.SETTINGS[0].env_var] = args.db
     try:
         return COMMANDS[args.command](args)
-    except (WorkbenchError, OSError, ValueError) as exc:
+    except (WorkbenchError, OSError, ValueError, psycopg.Error) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -162,9 +162,9 @@ class _Workers:
 def _unchanged(store, doc, report, label) -> bool:
     with store.read() as conn:
         existing = rows.find_existing(conn, doc.source_set, doc)
-    if existing is not None and existing["content_hash"] == doc.content_hash:
+    if existing is not None and existing.content_hash == doc.content_hash:
         report.unchanged.append(label)
-        report.document_ids.append(existing["id"])
+        report.document_ids.append(existing.id)
         return True
     return False
 
@@ -186,12 +186,12 @@ def _write(store, doc, source_set, analysis, report, label) -> None:
     with store.write() as conn:  # the set appears with its first document, never empty
         rows.ensure_set(conn, source_set)
         existing = rows.find_existing(conn, source_set, doc)
-        if existing is not None and existing["content_hash"] == doc.content_hash:
+        if existing is not None and existing.content_hash == doc.content_hash:
             report.unchanged.append(label)  # a copy earlier in the same batch
-            report.document_ids.append(existing["id"])
+            report.document_ids.append(existing.id)
             return
         doc_id = rows.write_document(conn, source_set, doc, analysis.passages, analysis.claims,
-                                     existing["id"] if existing is not None else None)
+                                     existing.id if existing is not None else None)
     (report.updated if existing is not None else report.added).append(label)
     report.document_ids.append(doc_id)
 

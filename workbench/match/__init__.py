@@ -57,7 +57,7 @@ def find_evidence(
     knobs = knobs or Knobs.from_settings()
     with store.read() as conn:
         row = search.passage_containing(conn, article.id, claim.start) if article.id else None
-        context = row["text"] if row else article.text[max(0, claim.start - 200):claim.end + 200]
+        context = row.text if row else article.text[max(0, claim.start - 200):claim.end + 200]
         if claim.kind is ClaimKind.QUOTE:
             found = quote_evidence(conn, claim, article, sets=sets, knobs=knobs)
         else:

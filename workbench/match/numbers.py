@@ -71,12 +71,12 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     terms = subject_terms(claim, context)
     rows = [r for r in search.candidate_passages(
         conn, terms, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
-        if r["document_id"] != article.id]
-    doc_ids = sorted({r["document_id"] for r in rows})
+        if r.document_id != article.id]
+    doc_ids = sorted({r.document_id for r in rows})
     # Documents about the claim's subject: a quantity there with no subject of its
     # own ("It flew at Mach 10") is taken to be about it too.
-    about_docs = {r["document_id"] for r in rows if claim.about
-                  and _mentions_any(r["text"], query_terms(claim.about))}
+    about_docs = {r.document_id for r in rows if claim.about
+                  and _mentions_any(r.text, query_terms(claim.about))}
     quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
@@ -109,11 +109,11 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     for row in rows:
         if len(related) >= RELATED_MAX:
             break
-        if row["id"] not in used_passages and _mentions_any(row["text"], terms) >= 0.5:
-            related.append(Evidence(docs[row["document_id"]], row["text"], row["start"],
-                                    row["end"], 50 * _mentions_any(row["text"], terms),
-                                    Relation.RELATED, passage_start=row["start"],
-                                    passage_id=row["id"]))
+        if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5:
+            related.append(Evidence(docs[row.document_id], row.text, row.start,
+                                    row.end, 50 * _mentions_any(row.text, terms),
+                                    Relation.RELATED, passage_start=row.start,
+                                    passage_id=row.id))
     return _best_per_passage(found) + related
 
 

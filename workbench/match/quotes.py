@@ -76,29 +76,29 @@ def _mentions(passage: str, speaker: str | None) -> bool:
 def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> list[Evidence]:
     rows = [r for r in search.candidate_passages(
         conn, query_terms(claim.text), sets=sets, exclude_hash=article.content_hash,
-        limit=knobs.candidates) if r["document_id"] != article.id]
+        limit=knobs.candidates) if r.document_id != article.id]
     if not rows:
         return []
     # First pass: one fast batch score of the quote against every candidate passage.
     # It bounds the fine score, so only passages that can reach the cutoff go on.
-    first = process.cdist([fold(claim.text)], [fold(r["text"]) for r in rows],
+    first = process.cdist([fold(claim.text)], [fold(r.text) for r in rows],
                           scorer=fuzz.partial_ratio,
                           workers=1 if len(rows) < SERIAL_BELOW else -1)[0]
-    hopeful = {r["id"] for r, rough in zip(rows, first, strict=True)
+    hopeful = {r.id for r, rough in zip(rows, first, strict=True)
                if rough >= 0.85 * knobs.quote_min_score}
     quotes = search.quotes_in_passages(conn, sorted(hopeful))
-    docs = search.documents_by_id(conn, (r["document_id"] for r in rows))
+    docs = search.documents_by_id(conn, (r.document_id for r in rows))
     found, related = [], []
     for row, rough in zip(rows, first, strict=True):
-        document = docs[row["document_id"]]
-        best = (_best_in_passage(claim, row, quotes.get(row["id"], []), knobs)
-                if row["id"] in hopeful else None)
+        document = docs[row.document_id]
+        best = (_best_in_passage(claim, row, quotes.get(row.id, []), knobs)
+                if row.id in hopeful else None)
         if best is not None:
             found.append(_evidence(document, row, *best))
-        elif rough >= 50 or _mentions(row["text"], claim.speaker):
-            related.append(Evidence(document, row["text"], row["start"], row["end"],
-                                    float(rough), Relation.RELATED, passage_start=row["start"],
-                                    passage_id=row["id"]))
+        elif rough >= 50 or _mentions(row.text, claim.speaker):
+            related.append(Evidence(document, row.text, row.start, row.end,
+                                    float(rough), Relation.RELATED, passage_start=row.start,
+                                    passage_id=row.id))
     related.sort(key=lambda e: -e.score)  # the closest wording first: a loose translation
     return _dedupe(found) + related[:RELATED_MAX]
 
@@ -114,24 +114,24 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
             best = (score, relation, q.start, q.end, q.speaker, q.text)
     if best is not None:
         return best
-    align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row["text"]))
+    align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row.text))
     if align is None:
         return None
     words_claim = len(claim.text.split())
-    span = row["text"][align.dest_start:align.dest_end]
+    span = row.text[align.dest_start:align.dest_end]
     score = align.score * min(1.0, len(span.split()) / max(1, words_claim))
-    speaker = claim.speaker if _mentions(row["text"], claim.speaker) else None
+    speaker = claim.speaker if _mentions(row.text, claim.speaker) else None
     relation = _relation(claim, span, speaker, score, knobs.quote_min_score)
     if relation is None:
         return None
-    start = row["start"] + align.dest_start
-    return (score, relation, start, row["start"] + align.dest_end, speaker, span)
+    start = row.start + align.dest_start
+    return (score, relation, start, row.start + align.dest_end, speaker, span)
 
 
 def _evidence(document, row, score, relation, start, end, speaker, quote) -> Evidence:
-    return Evidence(document, row["text"], start, end, float(score), relation,
-                    passage_start=row["start"], speaker=speaker, quote=quote,
-                    passage_id=row["id"])
+    return Evidence(document, row.text, start, end, float(score), relation,
+                    passage_start=row.start, speaker=speaker, quote=quote,
+                    passage_id=row.id)
 
 
 def _dedupe(items: list[Evidence]) -> list[Evidence]:

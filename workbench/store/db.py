@@ -1,164 +1,140 @@
-"""The SQLite database: schema, migrations and connections.
+"""The backend interface: a ``Store`` and the connections it hands out.
 
-One short-lived connection per operation (never one shared across Streamlit's
-threads), WAL mode so readers never block the writer, a busy timeout so writers
-queue instead of failing, ``BEGIN IMMEDIATE`` for every write, and
-``synchronous=FULL`` so an acknowledged review survives a crash. This module does
-not know what the rows mean; the sibling modules do.
+``Store(target)`` opens SQLite for a file path or ``sqlite:///`` URL and
+PostgreSQL for a ``postgresql://`` URL; both migrate the schema on opening
+(``migrate``). Callers only ever see ``read()``, ``write()`` and ``snapshot()``,
+each yielding a ``Conn``: one SQL text (``?`` placeholders, ANSI SQL both
+engines accept) runs on either, and the few places where the engines differ
+(full-text postings, bulk inserts, review locks, a couple of functions) are
+methods of the connection. No SQL lives outside ``store/``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-SCHEMA_VERSION = 1
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS sets (
-    name TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY,
-    source_set TEXT NOT NULL REFERENCES sets(name) ON DELETE CASCADE,
-    doc_key TEXT NOT NULL,
-    title TEXT NOT NULL,
-    outlet TEXT, url TEXT, published TEXT, path TEXT, record INTEGER,
-    text TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    loaded_at TEXT NOT NULL,
-    UNIQUE (source_set, doc_key)
-);
-CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
-CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    text, content='passages', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    passage_id INTEGER REFERENCES passages(id) ON DELETE SET NULL,
-    key TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    text TEXT NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL,
-    speaker TEXT, cue TEXT,
-    value REAL, value_max REAL, unit TEXT, qualifier TEXT,
-    si_value REAL, si_value_max REAL, si_unit TEXT, dimension TEXT, about TEXT,
-    direction TEXT
-);
-CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
-CREATE INDEX IF NOT EXISTS claims_passage ON claims(passage_id);
-CREATE INDEX IF NOT EXISTS claims_dimension ON claims(kind, dimension, si_unit);
-CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
-CREATE TABLE IF NOT EXISTS evidence_cache (
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    signature TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    cached_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    PRIMARY KEY (claim_id, signature)
-);
-CREATE TABLE IF NOT EXISTS reviews (
-    claim_key TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    reviewer TEXT NOT NULL DEFAULT '',
-    cited TEXT NOT NULL DEFAULT '[]',
-    claim TEXT NOT NULL DEFAULT '{}',
-    version INTEGER NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS review_events (
-    id INTEGER PRIMARY KEY,
-    claim_key TEXT NOT NULL,
-    at TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    old_status TEXT, new_status TEXT NOT NULL,
-    note TEXT NOT NULL, cited TEXT NOT NULL,
-    version INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS review_events_claim ON review_events(claim_key, id);
-"""
+def is_postgres(target: str | Path) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def sqlite_path(target: str | Path) -> str:
+    """A file path from a bare path or a ``sqlite:///`` URL."""
+    value = str(target)
+    return value[len("sqlite:///"):] if value.startswith("sqlite:///") else value
+
+
+def database_name(url: str) -> str:
+    """The database a ``postgresql://`` URL names."""
+    from psycopg.conninfo import conninfo_to_dict
+    return str(conninfo_to_dict(url).get("dbname") or "")
+
+
+def redacted(target: str | Path) -> str:
+    """The target with any password replaced, for display and logs."""
+    from urllib.parse import urlsplit, urlunsplit
+    value = str(target)
+    if not is_postgres(value):
+        return value
+    parts = urlsplit(value)
+    if parts.password is None:
+        return value
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class Conn:
+    """One connection inside ``read()``/``write()``/``snapshot()``: the SQL
+    both engines share goes through ``execute``; what differs is a method."""
+
+    dialect = ""
+
+    def execute(self, sql: str, args: Sequence = ()):
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
+        raise NotImplementedError
+
+    def insert_returning_ids(self, table: str, columns: Sequence[str],
+                             rows: Sequence[Sequence]) -> list[int]:
+        """Insert ``rows`` (bulk where the engine can) and return their new ids."""
+        raise NotImplementedError
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
+        raise NotImplementedError
+
+    def insert_passages(self, rows: Sequence[tuple[int, int, int, str]],
+                        ids: Sequence[int] | None = None) -> list[int]:
+        """Insert ``(document_id, start, end, text)`` rows into ``passages`` and
+        its full-text index (with these ``ids``, or new ones); returns the ids."""
+        raise NotImplementedError
+
+    def reset_ids(self, table: str) -> None:
+        """After rows were inserted with explicit ids: new ids continue above them."""
+
+    def word_postings(self, word: str) -> str | None:
+        """Comma-joined ids of the passages holding ``word`` as the full-text
+        index tokenises it (a word it splits must appear as all its parts)."""
+        raise NotImplementedError
+
+    def lock_review(self, claim_key: str) -> None:
+        """Serialise writers of one claim's review until the transaction ends."""
+
+    def group_concat(self, expr: str, *, distinct: bool = False) -> str:
+        """SQL joining ``expr`` over a group with commas."""
+        raise NotImplementedError
+
+    rowid = "rowid"  # a column that orders a table's rows by insertion
+
+    def unindexed(self, column: str) -> str:
+        """``column`` written so the planner will not pick its index (SQLite's
+        unary ``+``); PostgreSQL's planner needs no such hint."""
+        return column
 
 
 class Store:
-    """A handle on one database file; it opens a connection per operation."""
+    """A handle on one database; it hands out a connection per operation.
+    ``Store(target)`` returns the SQLite or the PostgreSQL implementation."""
 
-    def __init__(self, path: str | Path):
-        self.path = str(path)  # a file: each operation opens its own connection to it
-        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = self._connect()
-        try:  # executescript commits as it goes; every statement is idempotent
-            conn.executescript(SCHEMA)
-            columns = {r[1] for r in conn.execute("PRAGMA table_info(claims)")}
-            if "direction" not in columns:  # databases made before changes had a direction
-                conn.execute("ALTER TABLE claims ADD COLUMN direction TEXT")
-            conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                (str(SCHEMA_VERSION),),
-            )
-            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_version', '0')")
-            # Tells this database from another created later at the same path (caches).
-            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('corpus_id', ?)",
-                         (uuid.uuid4().hex,))
-        finally:
-            conn.close()
+    target: str
+    migrated: list[int]  # migrations applied when this handle opened the database
+
+    def __new__(cls, target: str | Path):
+        if cls is Store:
+            if is_postgres(target):
+                from .postgres import PostgresStore as cls
+            else:
+                from .sqlite import SQLiteStore as cls
+        return super().__new__(cls)
 
     def __repr__(self) -> str:
-        return f"Store({self.path!r})"
+        return f"Store({redacted(self.target)!r})"
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA busy_timeout=30000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=FULL")
-        return conn
+    @property
+    def path(self) -> str:  # older name of the target
+        return self.target
 
-    @contextlib.contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
-        conn = self._connect()
-        try:
-            yield conn
-        finally:
-            conn.close()
+    def read(self) -> contextlib.AbstractContextManager[Conn]:
+        raise NotImplementedError
 
-    @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: ``BEGIN IMMEDIATE``, committed on success, rolled
-        back on any exception, so a failed step never leaves half its rows."""
-        conn = self._connect()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+    def write(self) -> contextlib.AbstractContextManager[Conn]:
+        """A write transaction, committed on success, rolled back on any
+        exception, so a failed step never leaves half its rows."""
+        raise NotImplementedError
+
+    def snapshot(self) -> contextlib.AbstractContextManager[Snapshot]:
+        """A read-only view of one moment: every ``read()`` inside shares one
+        transaction, so a reader making several queries never sees a save land
+        between them."""
+        raise NotImplementedError
+
+    def integrity_ok(self) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release pooled connections (PostgreSQL); a later call reopens them."""
 
     def get_meta(self, key: str) -> str | None:
         with self.read() as conn:
@@ -170,36 +146,29 @@ class Store:
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[Snapshot]:
-        """A read-only view of one moment: every ``read()`` inside shares one
-        deferred transaction (in WAL mode it never blocks writers), so a reader
-        making several queries never sees a save land between them."""
-        with self.read() as conn:
-            conn.execute("BEGIN")
-            try:
-                yield Snapshot(conn)
-            finally:
-                conn.execute("ROLLBACK")  # nothing was written
-
     def corpus_version(self) -> int:
         with self.read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key='corpus_version'").fetchone()
         return int(row[0])
 
+    def schema_version(self) -> int:
+        from .migrate import applied
+        with self.read() as conn:
+            return max(applied(conn), default=0)
+
 
 class Snapshot:
     """Stands in for a ``Store`` inside ``Store.snapshot()`` for readers."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: Conn):
         self._conn = conn
 
     @contextlib.contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> Iterator[Conn]:
         yield self._conn
 
 
-def bump_corpus_version(conn: sqlite3.Connection) -> None:
+def bump_corpus_version(conn: Conn) -> None:
     """Called in every transaction that changes documents: cached evidence keyed
     by the old version is then recomputed."""
     conn.execute(
@@ -208,5 +177,4 @@ def bump_corpus_version(conn: sqlite3.Connection) -> None:
 
 
 def integrity_ok(store: Store) -> bool:
-    with store.read() as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    return store.integrity_ok()

@@ -9,12 +9,11 @@ passages and claims: an interrupted load leaves whole documents or none.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..models import Claim, ClaimKind, Document, Passage
-from .db import Store, bump_corpus_version
+from .db import Conn, Store, bump_corpus_version
 
 CLAIM_COLUMNS = (
     "kind", "text", "start", "end", "speaker", "cue", "value", "value_max", "unit",
@@ -41,6 +40,13 @@ def claim_key(source_set: str, doc_key: str, claim: Claim, occurrence: int) -> s
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """What ingest needs to know of a document already stored."""
+    id: int
+    content_hash: str
+
+
 @dataclass(slots=True)
 class SetSummary:
     name: str
@@ -51,7 +57,7 @@ class SetSummary:
     updated_at: str
 
 
-def ensure_set(conn: sqlite3.Connection, name: str) -> None:
+def ensure_set(conn: Conn, name: str) -> None:
     stamp = now()
     conn.execute(
         "INSERT INTO sets(name, created_at, updated_at) VALUES (?, ?, ?) "
@@ -60,7 +66,7 @@ def ensure_set(conn: sqlite3.Connection, name: str) -> None:
     )
 
 
-def find_existing(conn: sqlite3.Connection, source_set: str, doc: Document) -> sqlite3.Row | None:
+def find_existing(conn: Conn, source_set: str, doc: Document) -> StoredDocument | None:
     """The stored row this document would replace: same key, or same content."""
     row = conn.execute(
         "SELECT id, content_hash FROM documents WHERE source_set=? AND doc_key=?",
@@ -71,11 +77,11 @@ def find_existing(conn: sqlite3.Connection, source_set: str, doc: Document) -> s
             "SELECT id, content_hash FROM documents WHERE source_set=? AND content_hash=?",
             (source_set, doc.content_hash),
         ).fetchone()
-    return row
+    return None if row is None else StoredDocument(row[0], row[1])
 
 
 def write_document(
-    conn: sqlite3.Connection,
+    conn: Conn,
     source_set: str,
     doc: Document,
     passages: list[Passage],
@@ -88,12 +94,11 @@ def write_document(
     values = (doc.title, doc.outlet, doc.url, doc.published, doc.path, doc.record,
               doc.text, doc.content_hash, now())
     if existing_id is None:
-        cur = conn.execute(
+        doc_id = conn.execute(
             "INSERT INTO documents(source_set, doc_key, title, outlet, url, published, path, "
-            "record, text, content_hash, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "record, text, content_hash, loaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (source_set, key, *values),
-        )
-        doc_id = cur.lastrowid
+        ).fetchone()[0]
     else:
         doc_id = existing_id
         conn.execute("DELETE FROM claims WHERE document_id=?", (doc_id,))
@@ -109,15 +114,8 @@ def write_document(
     return doc_id
 
 
-def _write_passages(conn, doc_id: int, passages: list[Passage]) -> list[int]:
-    ids = []
-    for p in passages:
-        cur = conn.execute(
-            "INSERT INTO passages(document_id, start, end, text) VALUES (?,?,?,?)",
-            (doc_id, p.start, p.end, p.text),
-        )
-        ids.append(cur.lastrowid)
-    return ids
+def _write_passages(conn: Conn, doc_id: int, passages: list[Passage]) -> list[int]:
+    return conn.insert_passages([(doc_id, p.start, p.end, p.text) for p in passages])
 
 
 def _passage_for(offset: int, passages: list[Passage], ids: list[int]) -> int | None:
@@ -136,11 +134,13 @@ def _write_claims(conn, source_set, key, doc_id, claims, passages, passage_ids) 
         ckey = claim_key(source_set, key, claim, seen[ident])
         pid = _passage_for(claim.start, passages, passage_ids)
         rows.append((doc_id, pid, ckey, *(_claim_value(claim, c) for c in CLAIM_COLUMNS)))
-    conn.executemany(
-        f"INSERT INTO claims(document_id, passage_id, key, {', '.join(CLAIM_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * (3 + len(CLAIM_COLUMNS)))})",
-        rows,
-    )
+    conn.insert_many("claims", ("document_id", "passage_id", "key", *map(quoted, CLAIM_COLUMNS)),
+                     rows)
+
+
+def quoted(column: str) -> str:
+    """``end`` is a reserved word in PostgreSQL."""
+    return f'"{column}"' if column == "end" else column
 
 
 def _claim_value(claim: Claim, column: str):
@@ -148,7 +148,7 @@ def _claim_value(claim: Claim, column: str):
     return str(value) if column == "kind" else value
 
 
-def row_to_document(row: sqlite3.Row) -> Document:
+def row_to_document(row) -> Document:
     return Document(
         title=row["title"], text=row["text"], outlet=row["outlet"], url=row["url"],
         published=row["published"], source_set=row["source_set"], path=row["path"],
@@ -156,7 +156,7 @@ def row_to_document(row: sqlite3.Row) -> Document:
     )
 
 
-def row_to_claim(row: sqlite3.Row) -> Claim:
+def row_to_claim(row) -> Claim:
     values = {c: row[c] for c in CLAIM_COLUMNS}
     values["kind"] = ClaimKind(values["kind"])
     return Claim(**values, id=row["id"], key=row["key"])
@@ -166,7 +166,7 @@ def list_sets(store: Store) -> list[SetSummary]:
     with store.read() as conn:
         rows = conn.execute(
             "SELECT s.name, s.updated_at, COUNT(d.id) AS n, MIN(d.published) AS first, "
-            "MAX(d.published) AS last, GROUP_CONCAT(DISTINCT d.outlet) AS outlets "
+            f"MAX(d.published) AS last, {conn.group_concat('d.outlet', distinct=True)} AS outlets "
             "FROM sets s LEFT JOIN documents d ON d.source_set = s.name "
             "GROUP BY s.name ORDER BY s.name"
         ).fetchall()
@@ -199,7 +199,8 @@ def list_documents(
     if source_set is not None:
         sql, args = sql + " WHERE source_set=?", (source_set,)
     with store.read() as conn:
-        rows = conn.execute(sql + " ORDER BY source_set, published, title", args).fetchall()
+        rows = conn.execute(sql + " ORDER BY source_set, published NULLS FIRST, title",
+                            args).fetchall()
     return [row_to_document(r) for r in rows]
 
 
@@ -245,7 +246,7 @@ def claims_for_export(
     return out
 
 
-def document_of_claim(conn: sqlite3.Connection, key: str) -> Document | None:
+def document_of_claim(conn: Conn, key: str) -> Document | None:
     row = conn.execute(
         "SELECT d.* FROM documents d JOIN claims c ON c.document_id = d.id WHERE c.key=? LIMIT 1",
         (key,),

@@ -8,14 +8,15 @@ in memory for that version of the corpus, and numpy ranks the candidates: a
 passage scores the summed inverse document frequency of the claim's words it
 holds (coordinate matching weighted by rarity; rapidfuzz judges afterwards, so
 BM25's length normalisation buys nothing). Words reach FTS5 only as quoted
-phrases. The cache is bounded (setting ``posting_cache_mb``) and shared by the
-app's threads; a change to the corpus gives it a new key, never stale ids.
+phrases. On PostgreSQL a word's ids come from the ``tsvector`` GIN index
+(``Conn.word_postings``) and the ranking here is the same. The cache is bounded
+(setting ``posting_cache_mb``) and shared by the app's threads; a change to the
+corpus gives it a new key, never stale ids.
 """
 
 from __future__ import annotations
 
 import math
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -23,14 +24,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from .. import settings
+from .db import Conn
 
 _EMPTY = np.zeros(0, dtype=np.int64)
-
-
-def fts_phrase(term: str) -> str:
-    """One term as an FTS5 string literal: double quotes doubled, nothing else
-    interpreted (AND, NEAR, *, ^, : and parentheses are just text inside it)."""
-    return '"' + term.replace('"', '""') + '"'
 
 
 class _Cache:
@@ -78,21 +74,20 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-def corpus_key(conn: sqlite3.Connection) -> tuple[str, str]:
+def corpus_key(conn: Conn) -> tuple[str, str]:
     """(database identity, corpus version): changes whenever passages may have."""
     meta = dict(conn.execute(
         "SELECT key, value FROM meta WHERE key IN ('corpus_id', 'corpus_version')").fetchall())
     return meta.get("corpus_id", ""), meta.get("corpus_version", "0")
 
 
-def postings(conn: sqlite3.Connection, key: tuple, word: str) -> np.ndarray:
-    """Ids of the passages holding ``word`` (as FTS5 tokenises it), ascending."""
+def postings(conn: Conn, key: tuple, word: str) -> np.ndarray:
+    """Ids of the passages holding ``word`` (as the full-text index tokenises it)."""
     cached = _CACHE.get((key, "word", word))
     if cached is not None:
         return cached
-    row = conn.execute("SELECT group_concat(rowid) FROM passages_fts WHERE passages_fts MATCH ?",
-                       (fts_phrase(word),)).fetchone()
-    ids = _parse_ids(row[0]) if row and row[0] else _EMPTY
+    joined = conn.word_postings(word)
+    ids = _parse_ids(joined) if joined else _EMPTY
     _CACHE.put((key, "word", word), ids)
     return ids
 
@@ -103,7 +98,7 @@ def _parse_ids(joined: str) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
-def _corpus_size(conn: sqlite3.Connection, key: tuple) -> tuple[int, int]:
+def _corpus_size(conn: Conn, key: tuple) -> tuple[int, int]:
     """(passages, highest passage id) of this corpus version."""
     cached = _CACHE.get((key, "size"))
     if cached is None:
@@ -113,7 +108,7 @@ def _corpus_size(conn: sqlite3.Connection, key: tuple) -> tuple[int, int]:
     return int(cached[0]), int(cached[1])
 
 
-def _scope_mask(conn: sqlite3.Connection, key: tuple, sets: Sequence[str], top: int) -> np.ndarray:
+def _scope_mask(conn: Conn, key: tuple, sets: Sequence[str], top: int) -> np.ndarray:
     """True at the ids of passages in the chosen sets."""
     scope = tuple(sorted(set(sets)))
     cached = _CACHE.get((key, "scope", scope))
@@ -122,7 +117,8 @@ def _scope_mask(conn: sqlite3.Connection, key: tuple, sets: Sequence[str], top: 
     mask = np.zeros(top + 1, dtype=bool)
     if scope:
         row = conn.execute(
-            "SELECT group_concat(p.id) FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"SELECT {conn.group_concat('p.id')} FROM passages p "
+            "JOIN documents d ON d.id = p.document_id "
             f"WHERE d.source_set IN ({', '.join('?' * len(scope))})", scope).fetchone()
         if row and row[0]:
             mask[_parse_ids(row[0])] = True
@@ -136,7 +132,7 @@ def idf(passages: int, holding: int) -> float:
 
 
 def ranked_passages(
-    conn: sqlite3.Connection, words: Sequence[str], *, sets: Sequence[str] | None, limit: int
+    conn: Conn, words: Sequence[str], *, sets: Sequence[str] | None, limit: int
 ) -> list[tuple[int, float]]:
     """``(passage id, score)`` of the ``limit`` best passages holding any of the
     words, best first (ties by id), restricted to ``sets`` when given."""

@@ -1,39 +1,78 @@
 """Review rows: the current state per claim (with a version) and the append-only
-event log. The version check and the event insert happen in one ``BEGIN
-IMMEDIATE`` transaction, so two reviewers can never both win."""
+event log. The version check and the event insert happen in one write
+transaction that holds the claim's lock (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: an advisory lock on the claim key), so two reviewers can never both
+win. Rows leave as ``ReviewRecord`` and ``EventRecord``.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .db import Store
+from .db import Conn, Store
+
+_REVIEW = "claim_key, status, note, reviewer, cited, claim, version, updated_at"
+_EVENT = "id, claim_key, at, reviewer, old_status, new_status, note, cited, version"
 
 
-def current(conn: sqlite3.Connection, claim_key: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM reviews WHERE claim_key=?", (claim_key,)).fetchone()
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """The stored current review; ``cited`` and ``claim`` are JSON text."""
+    claim_key: str
+    status: str
+    note: str
+    reviewer: str
+    cited: str
+    claim: str
+    version: int
+    updated_at: str
 
 
-def many(store: Store, claim_keys: Sequence[str]) -> dict[str, sqlite3.Row]:
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One accepted save, as appended to the event log."""
+    id: int
+    claim_key: str
+    at: str
+    reviewer: str
+    old_status: str | None
+    new_status: str
+    note: str
+    cited: str
+    version: int
+
+
+def current(conn: Conn, claim_key: str) -> ReviewRecord | None:
+    """The claim's review inside a write transaction, locked until it ends."""
+    conn.lock_review(claim_key)
+    row = conn.execute(f"SELECT {_REVIEW} FROM reviews WHERE claim_key=?",
+                       (claim_key,)).fetchone()
+    return None if row is None else ReviewRecord(*row)
+
+
+def many(store: Store, claim_keys: Sequence[str]) -> dict[str, ReviewRecord]:
     out = {}
     keys = list(claim_keys)
     with store.read() as conn:
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             for row in conn.execute(
-                f"SELECT * FROM reviews WHERE claim_key IN ({', '.join('?' * len(chunk))})", chunk
+                f"SELECT {_REVIEW} FROM reviews WHERE claim_key IN "
+                f"({', '.join('?' * len(chunk))})", chunk
             ):
-                out[row["claim_key"]] = row
+                out[row[0]] = ReviewRecord(*row)
     return out
 
 
-def all_rows(store: Store) -> list[sqlite3.Row]:
+def all_rows(store: Store) -> list[ReviewRecord]:
     with store.read() as conn:
-        return conn.execute("SELECT * FROM reviews ORDER BY updated_at").fetchall()
+        return [ReviewRecord(*r) for r in conn.execute(
+            f"SELECT {_REVIEW} FROM reviews ORDER BY updated_at, claim_key")]
 
 
-def write(conn: sqlite3.Connection, *, claim_key: str, old_status: str | None, status: str,
+def write(conn: Conn, *, claim_key: str, old_status: str | None, status: str,
           note: str, reviewer: str, cited: list, claim: dict, version: int, at: str) -> None:
     """Upsert the current row and append its event (caller holds the transaction)."""
     cited_json = json.dumps(cited, ensure_ascii=False)
@@ -52,8 +91,14 @@ def write(conn: sqlite3.Connection, *, claim_key: str, old_status: str | None, s
     )
 
 
-def events(store: Store, claim_key: str) -> list[sqlite3.Row]:
+def events(store: Store, claim_key: str) -> list[EventRecord]:
     with store.read() as conn:
-        return conn.execute(
-            "SELECT * FROM review_events WHERE claim_key=? ORDER BY id", (claim_key,)
-        ).fetchall()
+        return [EventRecord(*r) for r in conn.execute(
+            f"SELECT {_EVENT} FROM review_events WHERE claim_key=? ORDER BY id", (claim_key,))]
+
+
+def all_events(store: Store) -> list[EventRecord]:
+    """Every event of every claim, oldest first (for copying a desk's history)."""
+    with store.read() as conn:
+        return [EventRecord(*r) for r in conn.execute(
+            f"SELECT {_EVENT} FROM review_events ORDER BY id")]
