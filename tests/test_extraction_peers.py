@@ -64,6 +64,17 @@ def test_textacy_split_quote_becomes_one(nlp_trained):
     assert quote.text == '"The plan is sound," "and the money is there."'
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"We can now tell a couple what their risks are," she said. '
+    '"That is a huge change for families," he added.',
+    '"The constitution allows this in an emergency," Katrin Albrecht told the chamber.\n\n'
+    '"A permanent emergency is not an emergency at all."',
+])
+def test_textacy_quotes_with_their_own_turn_stay_apart(nlp_trained, text):
+    assert len(textacy_quotes(nlp_trained(text))) == 2
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("mile per hour", ("mph", 1.0, True)), ("dozen", (None, 12.0, True)),
     ("penny", ("GBP", 0.01, True)), ("dollar per gallon", ("USD/gal", 1.0, True)),
@@ -78,3 +89,14 @@ def test_every_mapped_unit_is_a_workbench_unit():
     units = [u for u in UNITS.values() if u] + [c for c, _ in CURRENCIES.values()]
     units += [f"USD/{p}" for p in PER_PARTS.values()]
     assert all(dimension_of(u) for u in units)
+
+
+@pytest.mark.model
+def test_textacy_unclosed_quote_loses_only_its_paragraph(nlp_trained):
+    text = ('"We will hold the line on prices this year," Jane Smith said.\n\n'
+            '"The first paragraph of a long statement goes on\n\n'
+            '"and ends here," the ministry said.')
+    stats: dict = {}
+    quotes = textacy_quotes(nlp_trained(text), stats)
+    assert stats == {"retried_by_paragraph": 1}
+    assert [q.speaker for q in quotes][:1] == ["Jane Smith"]
