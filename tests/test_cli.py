@@ -15,8 +15,8 @@ pytestmark = pytest.mark.model
 DEMO = PROJECT_ROOT / "data" / "demo"
 DOC_FIELDS = {"title", "outlet", "url", "published", "source_set", "path", "record"}
 CLAIM_FIELDS = {"id", "kind", "text", "start", "end", "speaker", "cue", "value", "value_max",
-                "unit", "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
-                "evidence"}
+                "unit", "qualifier", "direction", "si_value", "si_value_max", "si_unit",
+                "dimension", "about", "evidence"}
 EVIDENCE_FIELDS = {"document", "passage", "start", "end", "score", "relation", "speaker",
                    "si_value", "si_value_max", "ratio"}
 
