@@ -219,8 +219,7 @@ class NameIndex:
     def _leads(self, k: int) -> bool:
         """Does the run at token ``k`` open its sentence (titles and roles before it aside)?"""
         j = k
-        while j > 0 and (self.toks[j - 1].lower in ROLE_WORDS or self.toks[j - 1].lower in TITLES
-                         or self.toks[j - 1].text == "."):
+        while j > 0 and (self.toks[j - 1].lower in ROLE_WORDS or self.toks[j - 1].lower in TITLES):
             j -= 1
         if j == 0:
             return True
@@ -273,7 +272,14 @@ class NameIndex:
         return before[-1] if before else items[0][1]
 
     def _by_surname(self, word: str, pos: int) -> str | None:
-        return self._pick(self.surnames.get(bare(word).lower(), []), pos)
+        """The full name a later surname (or, failing that, a first name) stands for."""
+        found = self._pick(self.surnames.get(bare(word).lower(), []), pos)
+        if found:
+            return found
+        first = bare(word).lower()
+        named = {full for items in self.surnames.values() for _, full in items
+                 if full.split()[0].lower() == first}
+        return named.pop() if len(named) == 1 else None
 
     def full_name(self, words: list[str], pos: int) -> str:
         """The fullest form of a (title-stripped) name at ``pos``."""
