@@ -44,7 +44,8 @@ class IngestReport:
                 f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected")
 
 
-def _label(doc: Document) -> str:
+def document_label(doc: Document) -> str:
+    """How a load names a document in its report (file, and row of a table)."""
     if doc.path and doc.record is not None:
         return f"{doc.path} (row {doc.record})"
     return doc.path or doc.url or doc.title
@@ -80,7 +81,7 @@ def ingest(
                 if progress:
                     progress(n, item.name)
                 continue
-            label = _label(item)
+            label = document_label(item)
             if progress:
                 progress(n, label)
             item.source_set = source_set

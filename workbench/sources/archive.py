@@ -135,7 +135,8 @@ def read_zip(name: str, source: bytes | Path, opts: ReadOptions, budget: Budget,
     seen: set[str] = set()
     with _open(name, source, opts, budget) as zf:
         for info in zf.infolist():
-            if info.is_dir():
+            if info.is_dir() or (depth == 0 and opts.members is not None
+                                 and info.filename not in opts.members):
                 continue
             display = member_display(name, info.filename)
             if reason := unsafe_member(info.filename):

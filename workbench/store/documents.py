@@ -109,6 +109,30 @@ def write_document(
     return doc_id
 
 
+def write_many(
+    store: Store, source_set: str,
+    entries: list[tuple[Document, list[Passage] | None, list[Claim] | None]],
+) -> list[tuple[str, int | None]]:
+    """Several documents in one transaction (the Dask engine's bulk writer, one
+    commit per partition instead of per document). Each comes back as
+    ("added" | "updated" | "unchanged", id), or ("missing", None) when it is new
+    but came without passages (its worker skipped it as already stored)."""
+    out: list[tuple[str, int | None]] = []
+    with store.write() as conn:
+        ensure_set(conn, source_set)
+        for doc, passages, claims in entries:
+            existing = find_existing(conn, source_set, doc)
+            if existing is not None and existing["content_hash"] == doc.content_hash:
+                out.append(("unchanged", existing["id"]))
+            elif passages is None or claims is None:
+                out.append(("missing", None))
+            else:
+                doc_id = write_document(conn, source_set, doc, passages, claims,
+                                        existing["id"] if existing is not None else None)
+                out.append(("updated" if existing is not None else "added", doc_id))
+    return out
+
+
 def _write_passages(conn, doc_id: int, passages: list[Passage]) -> list[int]:
     ids = []
     for p in passages:

@@ -1,0 +1,170 @@
+"""Ingest on Dask: the client lists and partitions, workers extract, the client writes.
+
+    ingest_dask(store, paths, "wires")                       a LocalCluster, 2 workers
+    ingest_dask(store, paths, "wires", scheduler="tcp://host:8786")   the user's cluster
+
+Only the client writes to the database, in one transaction per partition
+(``store.documents.write_many``), so content hashes keep a load idempotent and a
+re-run skips what is stored: the workers are told, per partition, the content
+hashes already stored under its documents' paths and do not extract those
+again. A few partitions per worker are in flight at once, so memory stays flat
+however large the archive. A worker killed mid-task loses only that task, which
+Dask's scheduler runs again elsewhere (its ``allowed-failures``); a partition
+that fails for good is reported file by file as rejected, like any unreadable
+file, and the rest of the set still loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from distributed import Client, LocalCluster, as_completed
+
+from ..extract import analyse
+from ..ingest import IngestReport, document_label
+from ..models import Rejected
+from ..nlp import load_pipeline
+from ..store import Store
+from ..store.documents import write_many
+from .batches import Extracted, from_batches
+from .listing import Partition, Unit, list_units, partition
+from .worker import PipelinePlugin, extract_partition, settings_env
+
+# (partitions done, partitions in all, what the last one held)
+PartitionProgress = Callable[[int, int, str], None]
+IN_FLIGHT_PER_WORKER = 3
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new LocalCluster of
+    ``workers`` single-threaded processes (spaCy holds the GIL) on this machine."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def ingest_dask(
+    store: Store,
+    paths: Iterable[str | Path],
+    source_set: str,
+    *,
+    client: Client | None = None,
+    scheduler: str | None = None,
+    workers: int = 2,
+    model: str | None = None,
+    progress: PartitionProgress | None = None,
+) -> IngestReport:
+    """Load files, folders and zips into ``source_set`` on a Dask cluster (``client``,
+    else the one at ``scheduler``, else a LocalCluster of ``workers`` processes)."""
+    source_set = source_set.strip()
+    if not source_set:
+        raise ValueError("a source set needs a name")
+    model = model or load_pipeline().name
+    report = IngestReport(source_set)
+    units: list[Unit] = []
+    for item in list_units(paths):
+        (report.rejected if isinstance(item, Rejected) else units).append(item)
+    parts = partition(units)
+    if client is not None:
+        _run(client, store, parts, source_set, model, report, progress)
+    else:
+        with dask_client(scheduler, workers) as own:
+            _run(own, store, parts, source_set, model, report, progress)
+    return report
+
+
+def _run(client, store, parts: list[Partition], source_set, model, report, progress) -> None:
+    client.register_plugin(PipelinePlugin(model, settings_env()))
+    run = uuid.uuid4().hex[:8]
+    pending = iter(parts)
+    futures: dict[str, Partition] = {}
+    finished = as_completed()
+
+    def submit() -> None:
+        part = next(pending, None)
+        if part is None:
+            return
+        future = client.submit(extract_partition, part.units, source_set,
+                               _known(store, source_set, part), model,
+                               key=f"workbench-ingest-{run}-{part.index}", pure=False)
+        futures[future.key] = part
+        finished.add(future)
+
+    width = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+    for _ in range(width):
+        submit()
+    done = 0
+    if progress:
+        progress(0, len(parts), "")
+    for future in finished:
+        part = futures.pop(future.key)
+        try:
+            items, rejected = from_batches(future.result(), source_set)
+        except Exception as exc:  # the task failed for good (e.g. KilledWorker)
+            report.rejected += [Rejected(u.name, f"could not be processed on the cluster: "
+                                                 f"{type(exc).__name__}: {str(exc)[:200]}")
+                                for u in part.units]
+        else:
+            report.rejected += rejected
+            _write(store, source_set, items, report)
+        future.release()
+        done += 1
+        if progress:
+            progress(done, len(parts), part.label)
+        submit()
+
+
+def _known(store: Store, source_set: str, part: Partition) -> dict[str, str]:
+    """Document key -> content hash stored for the paths this partition reads."""
+    names = [u.name for u in part.units]
+    prefixes = [n + "/" for n in names if n.lower().endswith(".zip")]
+    with store.read() as conn:
+        rows = conn.execute(
+            f"SELECT doc_key, content_hash, path FROM documents WHERE source_set=? AND "
+            f"path IN ({', '.join('?' * len(names))})", (source_set, *names)).fetchall()
+        for prefix in prefixes:  # zip members are stored as <archive>/<member>
+            rows += conn.execute(
+                "SELECT doc_key, content_hash, path FROM documents WHERE source_set=? AND "
+                "path >= ? AND path < ?", (source_set, prefix, prefix[:-1] + "0")).fetchall()
+    return {r["doc_key"]: r["content_hash"] for r in rows}
+
+
+def _write(store: Store, source_set: str, items: list[Extracted], report: IngestReport) -> None:
+    """One transaction for the partition; if it fails, one per document, so only
+    the broken one is rejected."""
+    ok = [e for e in items if e.error is None]
+    for e in items:
+        if e.error is not None:
+            report.rejected.append(Rejected(e.document.path or document_label(e.document),
+                                            e.error, e.document.record))
+    try:
+        _record(store, source_set, ok, report)
+    except Exception:
+        for e in ok:
+            try:
+                _record(store, source_set, [e], report)
+            except Exception as exc:
+                report.rejected.append(Rejected(e.document.path or document_label(e.document),
+                                                f"could not be processed: {exc}",
+                                                e.document.record))
+
+
+def _record(store: Store, source_set: str, items: list[Extracted], report) -> None:
+    entries = [(e.document, e.analysis and e.analysis.passages, e.analysis and e.analysis.claims)
+               for e in items]
+    outcomes = write_many(store, source_set, entries)
+    for e, (status, doc_id) in zip(items, outcomes, strict=True):
+        if status == "missing":  # stored when listed, changed since: extract it here
+            e.analysis = analyse(e.document.text, load_pipeline())
+            _record(store, source_set, [e], report)
+            continue
+        getattr(report, status).append(document_label(e.document))
+        report.document_ids.append(doc_id)
