@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, LocalCluster
 
 from ..extract import analyse
 from ..ingest import IngestReport, document_label
@@ -30,7 +31,7 @@ from ..nlp import load_pipeline
 from ..store import Store
 from ..store.documents import write_many
 from .batches import Extracted, from_batches
-from .listing import Partition, Unit, list_units, partition
+from .listing import PARTITION_UNITS, Partition, Unit, list_units, partition
 from .worker import PipelinePlugin, extract_partition, settings_env
 
 # (partitions done, partitions in all, what the last one held)
@@ -61,18 +62,20 @@ def ingest_dask(
     workers: int = 2,
     model: str | None = None,
     progress: PartitionProgress | None = None,
+    partition_units: int = PARTITION_UNITS,
 ) -> IngestReport:
     """Load files, folders and zips into ``source_set`` on a Dask cluster (``client``,
-    else the one at ``scheduler``, else a LocalCluster of ``workers`` processes)."""
+    else the one at ``scheduler``, else a LocalCluster of ``workers`` processes);
+    ``partition_units`` files or zip members make one task."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
     model = model or load_pipeline().name
     report = IngestReport(source_set)
     units: list[Unit] = []
-    for item in list_units(paths):
+    for item in list_units(paths, members=partition_units):
         (report.rejected if isinstance(item, Rejected) else units).append(item)
-    parts = partition(units)
+    parts = partition(units, max_units=partition_units)
     if client is not None:
         _run(client, store, parts, source_set, model, report, progress)
     else:
@@ -82,44 +85,48 @@ def ingest_dask(
 
 
 def _run(client, store, parts: list[Partition], source_set, model, report, progress) -> None:
+    """Keep a few partitions per worker in flight; write their results in
+    partition order (file order, as in-process), so which of two identical
+    documents is stored and which is reported unchanged does not depend on
+    which worker was faster."""
     client.register_plugin(PipelinePlugin(model, settings_env()))
     run = uuid.uuid4().hex[:8]
     pending = iter(parts)
-    futures: dict[str, Partition] = {}
-    finished = as_completed()
+    in_flight: deque = deque()
 
     def submit() -> None:
         part = next(pending, None)
-        if part is None:
-            return
-        future = client.submit(extract_partition, part.units, source_set,
-                               _known(store, source_set, part), model,
-                               key=f"workbench-ingest-{run}-{part.index}", pure=False)
-        futures[future.key] = part
-        finished.add(future)
+        if part is not None:
+            in_flight.append((part, client.submit(
+                extract_partition, part.units, source_set, _known(store, source_set, part),
+                model, key=f"workbench-ingest-{run}-{part.index}", pure=False)))
 
     width = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
     for _ in range(width):
         submit()
-    done = 0
     if progress:
         progress(0, len(parts), "")
-    for future in finished:
-        part = futures.pop(future.key)
-        try:
-            items, rejected = from_batches(future.result(), source_set)
-        except Exception as exc:  # the task failed for good (e.g. KilledWorker)
-            report.rejected += [Rejected(u.name, f"could not be processed on the cluster: "
-                                                 f"{type(exc).__name__}: {str(exc)[:200]}")
-                                for u in part.units]
-        else:
-            report.rejected += rejected
-            _write(store, source_set, items, report)
-        future.release()
-        done += 1
-        if progress:
-            progress(done, len(parts), part.label)
-        submit()
+    done = 0
+    try:
+        while in_flight:
+            part, future = in_flight.popleft()
+            try:
+                items, rejected = from_batches(future.result(), source_set)
+            except Exception as exc:  # the task failed for good (e.g. KilledWorker)
+                report.rejected += [Rejected(u.name, "could not be processed on the cluster: "
+                                                     f"{type(exc).__name__}: {str(exc)[:200]}")
+                                    for u in part.units]
+            else:
+                report.rejected += rejected
+                _write(store, source_set, items, report)
+            future.release()
+            submit()
+            done += 1
+            if progress:
+                progress(done, len(parts), part.label)
+    finally:
+        for _, future in in_flight:  # interrupted: nothing left running for nobody
+            future.cancel()
 
 
 def _known(store: Store, source_set: str, part: Partition) -> dict[str, str]:

@@ -50,24 +50,25 @@ class Partition:
         return first if len(self.units) == 1 else f"{first} (+{len(self.units) - 1})"
 
 
-def list_units(paths: Iterable[str | Path], limits: Limits | None = None
-               ) -> Iterator[Unit | Rejected]:
-    """Units to read for files, folders and zips, and what is refused before reading."""
+def list_units(paths: Iterable[str | Path], limits: Limits | None = None, *,
+               members: int = PARTITION_UNITS) -> Iterator[Unit | Rejected]:
+    """Units to read for files, folders and zips (at most ``members`` members of a
+    zip each), and what is refused before reading."""
     limits = limits or Limits.from_settings()
     for path in paths:
         target = Path(path)
         try:
             if target.is_dir():
-                yield from _folder(target, limits)
+                yield from _folder(target, limits, members)
             elif target.is_file():
-                yield from _file(target.name, target, limits)
+                yield from _file(target.name, target, limits, members)
             else:
                 yield Rejected(str(path), "no such file or folder")
         except OSError as exc:
             yield Rejected(str(path), f"could not be read ({exc.strerror or exc})")
 
 
-def _folder(top: Path, limits: Limits) -> Iterator[Unit | Rejected]:
+def _folder(top: Path, limits: Limits, members: int) -> Iterator[Unit | Rejected]:
     name = top.resolve().name
     entries = _entries(top)
     spent = 0
@@ -79,12 +80,12 @@ def _folder(top: Path, limits: Limits) -> Iterator[Unit | Rejected]:
         if full is None:
             yield Rejected(f"{name}/{rel}", "symlink leads outside the folder; not read")
             continue
-        for unit in _file(f"{name}/{rel}", full, limits):
+        for unit in _file(f"{name}/{rel}", full, limits, members):
             spent += unit.size if isinstance(unit, Unit) else 0
             yield unit
 
 
-def _file(name: str, path: Path, limits: Limits) -> Iterator[Unit | Rejected]:
+def _file(name: str, path: Path, limits: Limits, members: int) -> Iterator[Unit | Rejected]:
     size = path.stat().st_size
     if kind(name) != "zip":
         yield Unit(name, str(path.resolve()), size)
@@ -103,7 +104,7 @@ def _file(name: str, path: Path, limits: Limits) -> Iterator[Unit | Rejected]:
     group: list[str] = []
     group_bytes = 0
     for member, member_size in sizes.items():
-        if group and (len(group) >= PARTITION_UNITS or group_bytes + member_size > PARTITION_BYTES):
+        if group and (len(group) >= members or group_bytes + member_size > PARTITION_BYTES):
             yield Unit(name, str(path.resolve()), group_bytes, tuple(group))
             group, group_bytes = [], 0
         group.append(member)

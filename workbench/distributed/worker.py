@@ -55,6 +55,7 @@ class PipelinePlugin(WorkerPlugin):
 
     def __init__(self, model: str, env: dict[str, str]):
         self.model, self.env = model, env
+        self.name = f"workbench-pipeline-{model}"  # another model is another plugin
 
     def setup(self, worker) -> None:
         os.environ.update(self.env)
