@@ -175,3 +175,36 @@ def test_a_worker_killed_mid_run_loses_nothing(client, pipeline, tmp_path):
     client.wait_for_workers(2, timeout=60)
     after = {s["pid"] for s in client.run(worker_stats).values()}
     assert killed[0][0] not in after  # the nanny started a new worker process
+
+
+def test_cli_loads_on_dask_with_a_progress_bar(tmp_path, mixed, capsys):
+    from workbench.cli import main
+
+    code = main(["--db", str(tmp_path / "cli.db"), "ingest", str(mixed), "--set", "demo",
+                 "--engine", "dask", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1  # files were rejected, and each is named
+    assert "demo: 11 added, 0 updated, 4 unchanged, 3 rejected" in out
+    assert "rejected: mixed/program.exe" in err and "rejected: mixed/noise.txt" in err
+    assert "escape.txt" in err
+    assert "partition" in err and "100%" in err  # the bar over partitions, finished
+
+
+def test_sources_page_loads_a_long_folder_on_dask(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    allowed = tmp_path / "allowed"
+    allowed.mkdir()
+    articles(allowed / "storms", 6)
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "app.db"))
+    monkeypatch.setenv("WORKBENCH_ALLOWED_ROOTS", str(allowed))
+    monkeypatch.setenv("WORKBENCH_DASK_MIN_FILES", "5")
+    monkeypatch.setenv("WORKBENCH_DASK_WORKERS", "1")
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=180)
+    at.run()
+    at.text_input(key="set_name").input("Storms")
+    at.text_input(key="server_folder").input("storms")
+    at.button(key="load").click().run()
+    assert not at.exception, at.exception
+    assert any("Storms\\: 6 added" in s.value and "on Dask, 1 partitions" in s.value
+               for s in at.success)

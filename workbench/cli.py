@@ -44,9 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("inprocess", "dask"), default="inprocess",
                    help="inprocess (default, small loads) or dask (a cluster of workers)")
     p.add_argument("--scheduler", help="dask: address of a running scheduler, e.g. "
-                                       "tcp://HOST:8786 (default: a LocalCluster here)")
-    p.add_argument("--workers", type=int, default=2,
-                   help="dask: worker processes of the LocalCluster (each loads the pipeline)")
+                                       "tcp://HOST:8786 (default: $WORKBENCH_DASK_SCHEDULER, "
+                                       "else a LocalCluster here)")
+    p.add_argument("--workers", type=int,
+                   help="dask: worker processes of the LocalCluster, each loading the "
+                        "pipeline once (default: $WORKBENCH_DASK_WORKERS)")
 
     p = sub.add_parser("extract", help="print the claims of documents (no database)")
     p.add_argument("paths", nargs="+")
@@ -97,13 +99,14 @@ def _ingest_dask(args):
 
     from .distributed import ingest_dask
 
-    with tqdm(total=0, unit="partition", file=sys.stderr, disable=None) as bar:
+    with tqdm(total=0, unit="partition", file=sys.stderr, mininterval=0.5) as bar:
         def progress(done: int, total: int, label: str) -> None:
             bar.total = total
             bar.update(done - bar.n)
             bar.set_postfix_str(label[-40:], refresh=True)
         return ingest_dask(open_store(args.db), args.paths, args.source_set,
-                           scheduler=args.scheduler, workers=max(1, args.workers),
+                           scheduler=args.scheduler,
+                           workers=max(1, args.workers) if args.workers else None,
                            progress=progress)
 
 def cmd_extract(args) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from distributed import Client, LocalCluster
 
+from .. import settings
 from ..extract import analyse
 from ..ingest import IngestReport, document_label
 from ..models import Rejected
@@ -59,13 +60,14 @@ def ingest_dask(
     *,
     client: Client | None = None,
     scheduler: str | None = None,
-    workers: int = 2,
+    workers: int | None = None,
     model: str | None = None,
     progress: PartitionProgress | None = None,
     partition_units: int = PARTITION_UNITS,
 ) -> IngestReport:
     """Load files, folders and zips into ``source_set`` on a Dask cluster (``client``,
-    else the one at ``scheduler``, else a LocalCluster of ``workers`` processes);
+    else the one at ``scheduler``, else a LocalCluster of ``workers`` processes; both
+    default to the ``dask_scheduler`` and ``dask_workers`` settings);
     ``partition_units`` files or zip members make one task."""
     source_set = source_set.strip()
     if not source_set:
@@ -76,6 +78,9 @@ def ingest_dask(
     for item in list_units(paths, members=partition_units):
         (report.rejected if isinstance(item, Rejected) else units).append(item)
     parts = partition(units, max_units=partition_units)
+    report.partitions = len(parts)
+    scheduler = scheduler if scheduler is not None else str(settings.get("dask_scheduler"))
+    workers = workers or int(settings.get("dask_workers"))
     if client is not None:
         _run(client, store, parts, source_set, model, report, progress)
     else:
