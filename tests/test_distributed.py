@@ -206,5 +206,5 @@ def test_sources_page_loads_a_long_folder_on_dask(tmp_path, monkeypatch):
     at.text_input(key="server_folder").input("storms")
     at.button(key="load").click().run()
     assert not at.exception, at.exception
-    assert any("Storms\\: 6 added" in s.value and "on Dask, 1 partitions" in s.value
+    assert any("Storms\\: 6 added" in s.value and "on Dask, 3 partitions" in s.value
                for s in at.success)

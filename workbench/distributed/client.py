@@ -63,30 +63,39 @@ def ingest_dask(
     workers: int | None = None,
     model: str | None = None,
     progress: PartitionProgress | None = None,
-    partition_units: int = PARTITION_UNITS,
+    partition_units: int | None = None,
 ) -> IngestReport:
     """Load files, folders and zips into ``source_set`` on a Dask cluster (``client``,
     else the one at ``scheduler``, else a LocalCluster of ``workers`` processes; both
     default to the ``dask_scheduler`` and ``dask_workers`` settings);
-    ``partition_units`` files or zip members make one task."""
+    ``partition_units`` files or zip members make one task (default: enough tasks
+    for a few per worker, at most ``PARTITION_UNITS`` files each)."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
     model = model or load_pipeline().name
     report = IngestReport(source_set)
     units: list[Unit] = []
-    for item in list_units(paths, members=partition_units):
+    for item in list_units(paths, members=partition_units or PARTITION_UNITS):
         (report.rejected if isinstance(item, Rejected) else units).append(item)
-    parts = partition(units, max_units=partition_units)
-    report.partitions = len(parts)
     scheduler = scheduler if scheduler is not None else str(settings.get("dask_scheduler"))
     workers = workers or int(settings.get("dask_workers"))
-    if client is not None:
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(dask_client(scheduler, workers))
+        size = partition_units or _partition_size(units, client)
+        parts = partition(units, max_units=size)
+        report.partitions = len(parts)
         _run(client, store, parts, source_set, model, report, progress)
-    else:
-        with dask_client(scheduler, workers) as own:
-            _run(own, store, parts, source_set, model, report, progress)
     return report
+
+
+def _partition_size(units: list[Unit], client: Client) -> int:
+    """Files per task: four tasks per worker at least (so a slow one is not the
+    whole load), at most ``PARTITION_UNITS``."""
+    weight = sum(len(u.members) if u.members is not None else 1 for u in units)
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    return max(1, min(PARTITION_UNITS, -(-weight // (4 * workers))))
 
 
 def _run(client, store, parts: list[Partition], source_set, model, report, progress) -> None:
