@@ -63,11 +63,13 @@ class PipelinePlugin(WorkerPlugin):
 
 
 def worker_stats() -> dict:
-    """This worker process: pid, peak and current resident memory (MB), loads."""
+    """This worker process: pid, peak and current resident memory (MB), CPU
+    seconds so far, the pipelines it loaded."""
     import psutil
 
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"pid": os.getpid(), "peak_rss_mb": round(peak_kb / 1024, 1),
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"pid": os.getpid(), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
             "rss_mb": round(psutil.Process().memory_info().rss / 2**20, 1),
             "loads": list(LOADS)}
 
