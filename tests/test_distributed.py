@@ -12,9 +12,8 @@ import sqlite3
 import zipfile
 
 import pytest
-from distributed import Client, LocalCluster
 
-from workbench.distributed import ingest_dask
+from workbench.distributed import dask_client, ingest_dask
 from workbench.distributed.listing import list_units, partition
 from workbench.distributed.worker import worker_stats
 from workbench.ingest import ingest_paths
@@ -41,8 +40,7 @@ def stored(store: Store) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as c:
+    with dask_client(None, 2) as c:  # a real LocalCluster of 2 worker processes
         yield c
 
 

@@ -17,6 +17,8 @@ file, and the rest of the set still loads.
 from __future__ import annotations
 
 import contextlib
+import sys
+import types
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -48,9 +50,26 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Clie
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with _plain_main(), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
+
+
+@contextlib.contextmanager
+def _plain_main() -> Iterator[None]:
+    """Worker processes are spawned, and a spawned process first re-runs the
+    parent's ``__main__`` module: under Streamlit (or AppTest) that is the app
+    script, which would seed and render the app in every worker. While the
+    cluster lives (workers restarted by their nanny are spawned then too),
+    ``__main__`` is an empty module; Streamlit sets its own again on each rerun."""
+    real = sys.modules.get("__main__")
+    stub = types.ModuleType("__main__")  # no __file__, no __spec__: nothing to re-run
+    sys.modules["__main__"] = stub
+    try:
+        yield
+    finally:
+        if sys.modules.get("__main__") is stub and real is not None:
+            sys.modules["__main__"] = real
 
 
 def ingest_dask(
