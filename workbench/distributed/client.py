@@ -50,8 +50,10 @@ def dask_client(scheduler: str | None = None, workers: int = 2) -> Iterator[Clie
         with Client(scheduler) as client:
             yield client
         return
+    # The scheduler's HTTP server (health, dashboard) on loopback, any free port.
     with _plain_main(), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None) as cluster, Client(cluster) as client:
+                                     dashboard_address="127.0.0.1:0") as cluster, \
+            Client(cluster) as client:
         yield client
 
 
