@@ -70,15 +70,28 @@ with st.container(border=True):
             bar.progress(views.progress_fraction(n, expected),
                          text=f"{n} read · {views.md_escape(label)}")
 
+        def partition_progress(done: int, total: int, label: str) -> None:
+            bar.progress(done / total if total else 0.0,
+                         text=views.md_escape(views.partition_progress(done, total, label)))
+
         kw = {"pipeline": ss.pipeline, "progress": progress}
         if uploads:
             ss.load_reports.append(workbench.ingest_uploads(store, uploads, name, **kw))
-        if folder is not None:
+        if folder is not None and workbench.wants_dask(views.count_files(folder)):
+            from workbench.distributed import ingest_dask  # a long load: on the Dask engine
+
+            bar.progress(0.0, text="Starting the Dask workers…")
+            ss.load_reports.append(ingest_dask(store, [folder], name,
+                                               model=ss.pipeline.name,
+                                               progress=partition_progress))
+        elif folder is not None:
             ss.load_reports.append(workbench.ingest_paths(store, [folder], name, **kw))
         bar.empty()
 
     for report in ss.get("load_reports", []):
         message = views.md_escape(report.summary())
+        if report.partitions:
+            message += f" (on Dask, {report.partitions} partitions)"
         (st.warning if report.rejected or not report.loaded else st.success)(message)
         if report.rejected:
             st.markdown(f"**{len(report.rejected)} not loaded**, with the reason:")

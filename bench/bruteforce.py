@@ -4,11 +4,11 @@ Quotes: rapidfuzz ``process.cdist`` of the folded quote against every stored
 sentence of the corpus with ``fuzz.partial_ratio`` (the first-pass scorer of
 ``workbench/match/quotes.py``), ``workers=-1``. Sentences are read and folded
 once, in chunks of ``CHUNK`` (memory stays flat); only the scoring is timed, per
-claim. Figures: ``workbench.match.numbers.numeric_evidence`` itself, given every
-passage holding a quantity of the claim's dimension instead of the full-text
-index's candidates, so every such quantity is scored by the
-matcher's own scorer; reading them is timed too. A brute-force hit is a passage
-(or quantity) in the top k, whatever its relation.
+claim. Figures, independent of the matcher: every stored quantity of the claim's
+dimension, compared by SI value and ranked by a plain rapidfuzz score of the
+claim's sentence against the quantity's (``numbers``); reading them is timed
+too. A brute-force hit is a passage (or quantity) in the top k, whatever its
+relation. Both leave out the article and any copy of it, as the matcher does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from . import common
 
@@ -44,22 +44,28 @@ def _top(best: list, scores, rows, k: int = K) -> list:
     return best[:k]
 
 
-def quotes(store, pairs) -> dict:
+def quotes(store, pairs, source_set: str = common.BENCH_SET, articles=None) -> dict:
+    """``articles`` (one per pair, optional): the document each claim is from,
+    left out with its copies (the synthetic article is in another set anyway)."""
     from workbench.match.quotes import fold
     queries = [fold(c.text) for c, _ in pairs]
     elapsed, cpu = [0.0] * len(pairs), [0.0] * len(pairs)
     best: list[list] = [[] for _ in pairs]
     with store.read() as conn:
+        skip = [_copies(conn, a) for a in articles] if articles else [set() for _ in pairs]
         cur = conn.execute(
             'SELECT p.document_id, p.start, p."end", p.text FROM passages p '
 
             "JOIN documents d ON d.id = p.document_id WHERE d.source_set = ? ORDER BY p.id",
-            (common.BENCH_SET,))
+            (source_set,))
         while rows := cur.fetchmany(CHUNK):
             texts = [fold(r[3]) for r in rows]
+            docs = np.array([r[0] for r in rows])
             for i, query in enumerate(queries):
                 t, c = time.perf_counter(), time.process_time()
                 scores = process.cdist([query], texts, scorer=fuzz.partial_ratio, workers=-1)[0]
+                if skip[i]:
+                    scores[np.isin(docs, list(skip[i]))] = -1
                 best[i] = _top(best[i], scores, rows)
                 elapsed[i] += time.perf_counter() - t
                 cpu[i] += time.process_time() - c
@@ -68,41 +74,66 @@ def quotes(store, pairs) -> dict:
             for i, (_, p) in enumerate(pairs)}
 
 
-def numbers(store, article, pairs) -> dict:
-    """``match.numbers.numeric_evidence`` itself, with every passage holding a
-    quantity of the claim's dimension as its candidates instead of the full-text
-    index's (so the scorer is the matcher's own)."""
-    from workbench.match import ORDER, Knobs
-    from workbench.match import numbers as matcher
+def numbers(store, article, pairs, source_set: str = common.BENCH_SET) -> dict:
+    """Independent of the matcher: every stored quantity of the claim's dimension
+    (and SI unit) in the set, outside the article, compared with the claim by SI
+    value (within the tolerance setting: ``agrees``) and ranked by a plain
+    rapidfuzz score (``token_sort_ratio``, ``default_process``) of the claim's
+    sentence against the quantity's sentence; one entry per passage."""
+    from workbench import settings
     from workbench.store import search
-    knobs = Knobs.from_settings()
+    tolerance = float(settings.get("tolerance"))
     out = {}
     for claim, planted in pairs:
         with store.read() as conn:
             row = search.passage_containing(conn, article.id, claim.start)
-            context = (row.text if row
-                       else article.text[max(0, claim.start - 200):claim.end + 200])
+            sentence = (row.text if row
+                        else article.text[max(0, claim.start - 200):claim.end + 200])
             t, c = time.perf_counter(), time.process_time()
-            everything = [search.PassageRecord(*r) for r in conn.execute(  # one pass over claims
-                'SELECT DISTINCT p.id, p.document_id, p.start, p."end", p.text '
-
-                "FROM claims c JOIN passages p ON p.id = c.passage_id "
+            rows = conn.execute(
+                'SELECT c.document_id, c.start, c."end", c.si_value, c.si_value_max, '
+                "c.passage_id, p.text FROM claims c JOIN passages p ON p.id = c.passage_id "
                 "JOIN documents d ON d.id = c.document_id WHERE c.kind = 'numeric' "
-                "AND c.dimension = ? AND c.si_unit IS NOT DISTINCT FROM ? AND d.source_set = ?",
-                (claim.dimension, claim.si_unit, common.BENCH_SET)).fetchall()]
-            original = search.candidate_passages
-            search.candidate_passages = lambda *a, **kw: everything  # noqa: B023
-            try:
-                found = matcher.numeric_evidence(conn, claim, context, article,
-                                                 sets=[common.BENCH_SET], knobs=knobs)
-            finally:
-                search.candidate_passages = original
-        found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
+                "AND c.dimension = ? AND c.si_unit IS NOT DISTINCT FROM ? AND d.source_set = ? "
+                "AND d.id != ? AND d.content_hash != ?",
+                (claim.dimension, claim.si_unit, source_set, article.id or -1,
+                 article.content_hash)).fetchall()
+        scores = (process.cdist([sentence], [r["text"] for r in rows],
+                                scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+                                workers=-1)[0] if rows else np.zeros(0))
+        ranked, seen = [], set()
+        for i in np.argsort(-scores, kind="stable"):
+            r = rows[int(i)]
+            if r["passage_id"] in seen:
+                continue
+            seen.add(r["passage_id"])
+            ranked.append((r, float(scores[i])))
+            if len(ranked) == K:
+                break
         elapsed, c = time.perf_counter() - t, time.process_time() - c
-        out[planted.id] = {"kind": "numeric", "s": elapsed, "cpu": c,
-                           "found": [(e.document.id, e.start, e.end) for e in found[:K]],
-                           "candidates": len(everything)}
+        mid = claim.si_mid
+        out[planted.id] = {
+            "kind": "numeric", "s": elapsed, "cpu": c,
+            "found": [(r["document_id"], r["start"], r["end"]) for r, _ in ranked],
+            "scores": [round(score, 1) for _, score in ranked],
+            "agrees": [_agrees(mid, r["si_value"], r["si_value_max"], tolerance)
+                       for r, _ in ranked],
+            "candidates": len(rows)}
     return out
+
+
+def _copies(conn, article) -> set[int]:
+    """The article's id and those of documents with the same content."""
+    rows = conn.execute("SELECT id FROM documents WHERE content_hash = ?",
+                        (article.content_hash,)).fetchall()
+    return {r[0] for r in rows} | ({article.id} if article.id else set())
+
+
+def _agrees(mid, lo, hi, tolerance: float) -> bool | None:
+    if mid is None or lo is None:
+        return None
+    other = lo if hi is None else (lo + hi) / 2
+    return abs(other - mid) <= tolerance * max(abs(mid), abs(other))
 
 
 def run(store, article, pairs) -> dict:

@@ -3,7 +3,10 @@
 ``generate(n, seed=...)`` returns a ``Corpus``: ``claims`` (quote and numeric
 claims, each with the documents and sentences that hold its variants: exact
 copies, changed or dropped words, reordered clauses, typos, other translations,
-other speakers; the same quantity in other units or with other values),
+other speakers; the same quantity in other units or with other values; and
+for figures, ``decoys``: the same sentence shape, subject words and dimension
+about another named thing (another storm, missile, district), with the claim's
+own value or another one, which a matcher must not offer as evidence),
 ``documents()`` (a generator of ``BenchDoc``, about 20-40 sentences each, ``n``
 sentences in all) and ``article()`` (one article stating every claim). Each
 document is built from its own seeded RNG, so the same seed gives the same text,
@@ -59,6 +62,7 @@ class PlantedClaim:
     si_value: float | None = None
     dimension: str | None = None
     qualifier: str | None = None
+    decoys: tuple[Variant, ...] = ()  # kind "decoy": same shape, another named thing
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class BenchDoc:
     text: str
     spans: tuple[tuple[int, int], ...]  # sentence offsets in ``text``
     planted: tuple[tuple[Variant, int, int], ...]  # variant, start, end in ``text``
+    decoys: tuple[tuple[Variant, int, int], ...] = ()  # decoy, start, end in ``text``
 
     @property
     def words(self) -> int:
@@ -91,7 +96,7 @@ class Corpus:
         self._reserved: set[str] = set()
         pending = [self._quote_claim(rng, i) for i in range(quote_claims)]
         pending += [self._numeric_claim(rng, quote_claims + i) for i in range(numeric_claims)]
-        if sum(len(texts) for *_, texts in pending) * 2 > sentences:
+        if sum(len(texts) + len(decoys) for *_, texts, decoys in pending) * 2 > sentences:
             raise ValueError(f"{sentences} sentences are too few for the planted variants")
         self._planted: dict[int, dict[int, Variant]] = {}
         self.claims = tuple(self._place(rng, *p) for p in pending)
@@ -114,9 +119,11 @@ class Corpus:
         sents = [planted[k].text if k in planted else self._filler(rng, subject, place)
                  for k in range(self._lengths[index])]
         text, spans = _paragraphs(rng, sents)
+        placed = [(v, *spans[k]) for k, v in sorted(planted.items())]
         return BenchDoc(index, title, rng.choice(vocab.OUTLETS),
                         (date(2023, 1, 1) + timedelta(days=index % 1000)).isoformat(), text,
-                        spans, tuple((v, *spans[k]) for k, v in sorted(planted.items())))
+                        spans, tuple(p for p in placed if p[0].kind != "decoy"),
+                        tuple(p for p in placed if p[0].kind == "decoy"))
 
     def article(self) -> BenchDoc:
         """One article stating every claim (quotes and figures interleaved)."""
@@ -140,9 +147,9 @@ class Corpus:
 
     # -- planning ---------------------------------------------------------------------
 
-    def _place(self, rng, cid, kind, fields, texts) -> PlantedClaim:
+    def _place(self, rng, cid, kind, fields, texts, decoys) -> PlantedClaim:
         variants = []
-        for vkind, text in texts:
+        for vkind, text in texts + decoys:
             while True:
                 doc = rng.randrange(len(self._lengths))
                 sent = rng.randrange(self._lengths[doc])
@@ -151,7 +158,8 @@ class Corpus:
             variant = Variant(cid, vkind, doc, sent, text)
             self._planted[doc][sent] = variant
             variants.append(variant)
-        return PlantedClaim(cid, kind, variants=tuple(variants), **fields)
+        return PlantedClaim(cid, kind, variants=tuple(variants[:len(texts)]),
+                            decoys=tuple(variants[len(texts):]), **fields)
 
     def _quote_claim(self, rng, cid):
         words = vocab.SUBJECTS[rng.choice(SUBJECTS)]
@@ -180,7 +188,7 @@ class Corpus:
                     who = person(rng)
             texts.append((kind, say.attributed(rng, said, who, rng.choice(words["roles"]),
                                             full=True)))
-        return cid, "quote", fields, texts
+        return cid, "quote", fields, texts, []
 
     def _numeric_claim(self, rng, cid):
         kind = rng.choices(QKINDS, weights=_NUMERIC_WEIGHTS)[0]
@@ -210,7 +218,13 @@ class Corpus:
                 vkind = "exact"
             quantity = fmt(rng, v, said, kind.about)
             texts.append((vkind, say.figure(rng, kind, phrase, qual, quantity)))
-        return cid, "numeric", fields, texts
+        decoys = []  # another storm (missile, ...) with the same value, then another value
+        for factor in (1.0, 1.6):
+            other = kind.phrase.format(name=self._reserve(rng))
+            v = value if factor == 1.0 else phrases.rounded(value * factor, unit)
+            decoys.append(("decoy", say.figure(rng, kind, other, qual,
+                                               fmt(rng, v, unit, kind.about))))
+        return cid, "numeric", fields, texts, decoys
 
     def _reserve(self, rng) -> str:
         while True:

@@ -126,3 +126,18 @@ def test_documents_stream_with_flat_memory():
         tracemalloc.stop()
     assert sentences == 100_000
     assert peak < 1_000_000  # the text alone is ~15 MB; a list of it would show
+
+
+def test_numeric_claims_have_decoys_about_other_named_things():
+    corpus = small()
+    numeric = [c for c in corpus.claims if c.kind == "numeric"]
+    for claim in numeric:
+        assert len(claim.decoys) == 2 and {v.kind for v in claim.decoys} == {"decoy"}
+        for v in claim.decoys:
+            doc = corpus.document(v.doc)
+            start, end = doc.spans[v.sentence]
+            assert doc.text[start:end] == v.text and (v, start, end) in doc.decoys
+            assert claim.subject not in v.text
+            assert claim.about.split()[-1].lower() in v.text.lower() or claim.about == "warheads"
+        assert not set(claim.decoys) & set(claim.variants)
+    assert all(not c.decoys for c in corpus.claims if c.kind == "quote")

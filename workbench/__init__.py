@@ -9,7 +9,7 @@ from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import NotFound, PathNotAllowed, SourceError, StaleReview, WorkbenchError
 from .export import export_csv, export_json, export_rows, to_csv, to_json
 from .extract import analyse
-from .ingest import IngestReport, ingest, ingest_paths, ingest_uploads
+from .ingest import IngestReport, ingest, ingest_paths, ingest_uploads, wants_dask
 from .match import check_document, find_evidence
 from .models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
 from .nlp import load_pipeline
@@ -26,4 +26,5 @@ __all__ = [
     "get_review", "history", "ingest", "ingest_paths", "ingest_uploads", "list_documents",
     "list_sets", "load_pipeline", "open_store", "read_article", "read_path", "read_upload",
     "resolve_server_folder", "reviews_for", "save_review", "seed_demo", "to_csv", "to_json",
+    "wants_dask",
 ]

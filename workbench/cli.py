@@ -44,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", required=True, dest="source_set", help="name of the source set")
     p.add_argument("--processes", type=int, default=1,
                    help="processes extracting claims (each loads the spaCy pipeline)")
+    p.add_argument("--engine", choices=("inprocess", "dask"), default="inprocess",
+                   help="inprocess (default, small loads) or dask (a cluster of workers)")
+    p.add_argument("--scheduler", help="dask: address of a running scheduler, e.g. "
+                                       "tcp://HOST:8786 (default: $WORKBENCH_DASK_SCHEDULER, "
+                                       "else a LocalCluster here)")
+    p.add_argument("--workers", type=int,
+                   help="dask: worker processes of the LocalCluster, each loading the "
+                        "pipeline once (default: $WORKBENCH_DASK_WORKERS)")
 
     p = sub.add_parser("extract", help="print the claims of documents (no database)")
     p.add_argument("paths", nargs="+")
@@ -96,10 +104,29 @@ def _report_rejected(rejected: list[Rejected]) -> int:
 
 def cmd_ingest(args) -> int:
     _warn_fallback()
-    report = ingest_paths(open_store(args.db), args.paths, args.source_set,
-                          n_process=max(1, args.processes))
+    if args.engine == "dask":
+        report = _ingest_dask(args)
+    else:
+        report = ingest_paths(open_store(args.db), args.paths, args.source_set,
+                              n_process=max(1, args.processes))
     print(report.summary())
     return _report_rejected(report.rejected)
+
+def _ingest_dask(args):
+    """The Dask engine, with a progress bar over partitions on stderr."""
+    from tqdm import tqdm
+
+    from .distributed import ingest_dask
+
+    with tqdm(total=0, unit="partition", file=sys.stderr, mininterval=0.5) as bar:
+        def progress(done: int, total: int, label: str) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+            bar.set_postfix_str(label[-40:], refresh=True)
+        return ingest_dask(open_store(args.db), args.paths, args.source_set,
+                           scheduler=args.scheduler,
+                           workers=max(1, args.workers) if args.workers else None,
+                           progress=progress)
 
 def cmd_extract(args) -> int:
     _warn_fallback()

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sources
+from . import settings, sources
 from .extract import analyse, analyse_many
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
@@ -34,6 +34,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
+    partitions: int = 0  # Dask tasks the load ran as (0: the in-process engine)
 
     @property
     def loaded(self) -> int:
@@ -44,7 +45,8 @@ class IngestReport:
                 f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected")
 
 
-def _label(doc: Document) -> str:
+def document_label(doc: Document) -> str:
+    """How a load names a document in its report (file, and row of a table)."""
     if doc.path and doc.record is not None:
         return f"{doc.path} (row {doc.record})"
     return doc.path or doc.url or doc.title
@@ -80,7 +82,7 @@ def ingest(
                 if progress:
                     progress(n, item.name)
                 continue
-            label = _label(item)
+            label = document_label(item)
             if progress:
                 progress(n, label)
             item.source_set = source_set
@@ -194,6 +196,13 @@ def _write(store, doc, source_set, analysis, report, label) -> None:
                                      existing.id if existing is not None else None)
     (report.updated if existing is not None else report.added).append(label)
     report.document_ids.append(doc_id)
+
+
+def wants_dask(files: int) -> bool:
+    """Whether a load of ``files`` files is long enough for the Dask engine
+    (``WORKBENCH_DASK_MIN_FILES``; 0 turns it off)."""
+    least = int(settings.get("dask_min_files"))
+    return least > 0 and files >= least
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, **kw) -> IngestReport:

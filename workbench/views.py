@@ -295,6 +295,13 @@ def progress_fraction(done: int, expected: int) -> float:
     return min(0.99, 0.9 + 0.09 * (1 - expected / done))
 
 
+def partition_progress(done: int, total: int, label: str) -> str:
+    """The text under a progress bar over Dask partitions (CLI and Sources page)."""
+    if not done:
+        return f"0 of {total} partitions written"
+    return f"{done} of {total} partitions written · {label}"
+
+
 def count_files(folder) -> int:
     """How many files a server folder holds (an estimate for the progress bar)."""
     if folder is None:

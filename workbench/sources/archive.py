@@ -19,6 +19,9 @@ byte and member, so the whole upload stops once max_total_mb or max_zip_members 
 passed. The ratio is only judged for members above 1 MiB: small files cannot be
 bombs, and short texts legitimately compress well.
 
+``ReadOptions.members`` limits a top-level archive to some member names (one Dask
+partition reads only its members; the checks above are the same).
+
 This module never writes to disk (no extraction), never follows a symlink, and does
 not parse member contents: ``read_member`` (the dispatcher) does.
 """
@@ -135,7 +138,8 @@ def read_zip(name: str, source: bytes | Path, opts: ReadOptions, budget: Budget,
     seen: set[str] = set()
     with _open(name, source, opts, budget) as zf:
         for info in zf.infolist():
-            if info.is_dir():
+            if info.is_dir() or (depth == 0 and opts.members is not None
+                                 and info.filename not in opts.members):
                 continue
             display = member_display(name, info.filename)
             if reason := unsafe_member(info.filename):

@@ -96,3 +96,5 @@ class ReadOptions:
     source_set: str | None = None
     columns: dict[str, str] | None = None
     limits: Limits = field(default_factory=Limits.from_settings)
+    # Only these member names of a top-level zip (a Dask partition of one archive).
+    members: frozenset[str] | None = None

@@ -114,6 +114,46 @@ def write_document(
     return doc_id
 
 
+def write_many(
+    store: Store, source_set: str,
+    entries: list[tuple[Document, list[Passage] | None, list[Claim] | None]],
+) -> list[tuple[str, int | None]]:
+    """Several documents in one transaction (the Dask engine's bulk writer, one
+    commit per partition instead of per document). Each comes back as
+    ("added" | "updated" | "unchanged", id), or ("missing", None) when it is new
+    but came without passages (its worker skipped it as already stored)."""
+    out: list[tuple[str, int | None]] = []
+    with store.write() as conn:
+        ensure_set(conn, source_set)
+        for doc, passages, claims in entries:
+            existing = find_existing(conn, source_set, doc)
+            if existing is not None and existing.content_hash == doc.content_hash:
+                out.append(("unchanged", existing.id))
+            elif passages is None or claims is None:
+                out.append(("missing", None))
+            else:
+                doc_id = write_document(conn, source_set, doc, passages, claims,
+                                        existing.id if existing is not None else None)
+                out.append(("updated" if existing is not None else "added", doc_id))
+    return out
+
+
+def hashes_by_path(store: Store, source_set: str, names: list[str]) -> dict[str, str]:
+    """Document key -> content hash of what a set holds from these files (a zip's
+    members are stored as ``<archive>/<member>``), so a worker skips what is stored."""
+    if not names:
+        return {}
+    with store.read() as conn:
+        rows = conn.execute(
+            f"SELECT doc_key, content_hash FROM documents WHERE source_set=? AND "
+            f"path IN ({', '.join('?' * len(names))})", (source_set, *names)).fetchall()
+        for prefix in (n + "/" for n in names if n.lower().endswith(".zip")):
+            rows += conn.execute(
+                "SELECT doc_key, content_hash FROM documents WHERE source_set=? AND "
+                "path >= ? AND path < ?", (source_set, prefix, prefix[:-1] + "0")).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
 def _write_passages(conn: Conn, doc_id: int, passages: list[Passage]) -> list[int]:
     return conn.insert_passages([(doc_id, p.start, p.end, p.text) for p in passages])
 
