@@ -66,7 +66,7 @@ def test_first_start_seeds_the_demo_set(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "fresh.db"))
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 11
+    assert sets.loc["demo", "documents"] == 13
     assert sets.loc["articles under review", "documents"] == 1
     assert "Database:" in texts(at) and "Pipeline:" in texts(at)
 
@@ -81,7 +81,7 @@ def test_sidebar_warns_when_no_trained_pipeline_is_installed(db, monkeypatch):
 def test_sources_page_loads_uploads_and_lists_rejections(db):
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 11
+    assert sets.loc["demo", "documents"] == 13
 
     at.text_input(key="set_name").input("My uploads")
     uploader = at.file_uploader[0]

@@ -35,7 +35,7 @@ def run(capsys, *argv):
 
 def test_ingest_exit_codes(capsys, db, tmp_path):
     code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo")
-    assert code == 0 and "11 added" in out
+    assert code == 0 and "13 added" in out
     (tmp_path / "bad.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_text("Title: Good\n\nThe dam holds 3 million litres.\n")
     code, out, err = run(capsys, "--db", db, "ingest", str(tmp_path / "bad.txt"),
@@ -47,7 +47,7 @@ def test_ingest_exit_codes(capsys, db, tmp_path):
 def test_ingest_with_two_processes_loads_the_same_set(capsys, db, tmp_path):
     code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo",
                        "--processes", "2")
-    assert code == 0 and "11 added" in out
+    assert code == 0 and "13 added" in out
     other = str(tmp_path / "one.db")
     run(capsys, "--db", other, "ingest", str(DEMO / "sources"), "--set", "demo")
     from workbench.store import Store

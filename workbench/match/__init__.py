@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import settings
+from .. import provenance, settings, syndication
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
@@ -92,6 +92,8 @@ def check_document(
                 fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
+    syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups
+    provenance.annotate(claims)  # are placed just after the corpus version moves
     return article, claims
 
 

@@ -98,6 +98,15 @@ CREATE TABLE IF NOT EXISTS review_events (
     version INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS review_events_claim ON review_events(claim_key, id);
+-- issue 13: near-duplicate groups (syndication). One row per grouped document: its
+-- MinHash signature, the content hash it was computed from, and its group's id.
+CREATE TABLE IF NOT EXISTS document_groups (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    group_id INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_groups_group ON document_groups(group_id);
 """
 
 
