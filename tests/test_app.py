@@ -245,3 +245,18 @@ def test_export_page_previews_reviewed_claims(db):
     rows = list(csv.DictReader(io.StringIO(workbench.export_csv(store))))
     assert [(r["claim"], r["status"], r["note"]) for r in rows] == [
         (claim.text, "contradicted", "'=HYPERLINK(1)")]
+
+
+def test_review_card_folds_wire_copies_and_counts_independent_confirmations(db):
+    """Issue 13: the wire report and its two republications are one confirmation."""
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    warheads = next(c for c in claims if "six warheads" in c.text)
+    at.selectbox(key="claim").select(warheads.key).run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "**2 independent confirmations** (4 supporting documents, 2 of them copies)" in shown
+    assert "First seen: **Northwire**, 2026-03-14" in shown
+    assert "+2 copies: The Harbour Courier (2026-03-15), Lakeside Gazette (undated)" in shown
+    headers = [m.value for m in at.markdown if "badge[supports]" in m.value]
+    assert not any("Harbour Courier" in h or "Lakeside Gazette" in h for h in headers)

@@ -89,7 +89,8 @@ def test_one_item_per_passage_and_related_items_after_the_comparable_ones(demo):
     assert len(passages) == len(set(passages))
     kinds = [e.relation is Relation.RELATED for e in speed.evidence]
     first_related = kinds.index(True) if True in kinds else len(kinds)
-    assert all(kinds[first_related:]) and first_related <= 10
+    places = {(e.group, e.relation) for e in speed.evidence[:first_related]}
+    assert all(kinds[first_related:]) and len(places) <= 10  # copies of a story count once
     assert ("Northwire", Relation.BOUND_ONLY) in relations(speed)
 
 
@@ -99,3 +100,23 @@ def test_evidence_for_other_sets_is_cached_separately(demo):
     assert all(c.evidence == [] for c in only_rail)
     _, again = check_document(store, article.id, sets=default_sets(store))
     assert any(c.evidence for c in again)
+
+
+def test_wire_copies_are_one_confirmation_first_seen_at_the_wire(demo):
+    """Issue 13: the Harbour Courier and the undated Lakeside Gazette republish Northwire."""
+    _, article, claims = demo
+    assert article.origin is True
+    warheads = find(claims, ClaimKind.NUMERIC, "six")
+    by_outlet = {e.document.outlet: e for e in warheads.evidence
+                 if e.relation is Relation.SUPPORTS}
+    assert set(by_outlet) == {"Northwire", "Channel 7 News", "The Harbour Courier",
+                              "Lakeside Gazette"}
+    assert by_outlet["Northwire"].group == by_outlet["The Harbour Courier"].group == \
+        by_outlet["Lakeside Gazette"].group != by_outlet["Channel 7 News"].group
+    assert [o for o, e in by_outlet.items() if not e.document.origin] == sorted(
+        ["The Harbour Courier", "Lakeside Gazette"], key=list(by_outlet).index)
+    assert warheads.confirmations == {"independent": 2, "copies": 2}
+    assert warheads.first_seen["document"]["outlet"] == "Northwire"
+    assert by_outlet["Lakeside Gazette"].document.published is None
+    speed = find(claims, ClaimKind.NUMERIC, "3,200")
+    assert speed.confirmations == {"independent": 0, "copies": 0} and speed.first_seen is None

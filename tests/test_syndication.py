@@ -8,9 +8,8 @@ from workbench.ingest import ingest
 from workbench.match import check_document
 from workbench.models import Document, Evidence, Relation
 from workbench.nlp import Pipeline, rule_based_pipeline
-from workbench.store import Store
+from workbench.store import Store, groups
 from workbench.store import documents as rows
-from workbench.store import groups
 from workbench.syndication import confirmations, group_documents, signature
 
 WIRE = (

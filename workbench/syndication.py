@@ -5,9 +5,10 @@ the hash that deduplicates identical text misses it. Each document gets a MinHas
 signature of its word 5-shingles at ingest; MinHash LSH (``datasketch``) proposes
 documents whose shingle sets may overlap (Jaccard ``LSH_THRESHOLD`` or more), and the
 decision is the estimated *containment* of the shorter in the longer (``CONTAINMENT``):
-a copy trimmed to half its length has Jaccard 0.5 but containment 1. A document near any member joins that
-group (two groups it bridges are merged). A group's **origin** is its earliest dated
-member (undated ones come last, then the lowest id). Grouping spans every set.
+a copy trimmed to half its length has Jaccard 0.5 but containment 1. A document near
+any member joins that group (two groups it bridges are merged). A group's **origin**
+is its earliest dated member (undated ones come last, then the lowest id). Grouping
+spans every set.
 
 Five outlets running one wire story are one confirmation: ``confirmations`` counts
 the distinct groups among the documents that support a claim (``independent``) and
@@ -132,6 +133,22 @@ def _place(conn, doc_id, sig, lsh, signatures, group) -> int:
     signatures[doc_id] = sig
     group[doc_id] = gid
     return gid
+
+
+def cap_by_group(conn, evidence: list[Evidence], limit: int) -> list[Evidence]:
+    """The first ``limit`` places of ranked evidence, a place being one group and
+    relation: the copies of a story kept beside it never push out other sources."""
+    group_of = rows.group_ids(conn, (e.document.id for e in evidence if e.document.id))
+    places: set = set()
+    out = []
+    for ev in evidence:
+        place = (group_of.get(ev.document.id, ("doc", ev.document.id)), ev.relation)
+        if place not in places:
+            if len(places) >= limit:
+                continue
+            places.add(place)
+        out.append(ev)
+    return out
 
 
 def _origin_key(member: rows.Member) -> tuple:

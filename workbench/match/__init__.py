@@ -62,10 +62,12 @@ def find_evidence(
             found = quote_evidence(conn, claim, article, sets=sets, knobs=knobs)
         else:
             found = numeric_evidence(conn, claim, context, article, sets=sets, knobs=knobs)
-    found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
-    comparable = [e for e in found if e.relation is not Relation.RELATED]
-    related = [e for e in found if e.relation is Relation.RELATED]
-    return comparable[: knobs.max_evidence] + related[:RELATED_MAX]
+        found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
+        comparable = [e for e in found if e.relation is not Relation.RELATED]
+        related = [e for e in found if e.relation is Relation.RELATED]
+        # issue 13: copies of one wire story fill one place, not the whole list
+        return (syndication.cap_by_group(conn, comparable, knobs.max_evidence)
+                + syndication.cap_by_group(conn, related, RELATED_MAX))
 
 
 def check_document(

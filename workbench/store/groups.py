@@ -74,3 +74,13 @@ def members_of_groups_of(conn: sqlite3.Connection, document_ids: Iterable[int]) 
         f"({','.join('?' * len(ids))}))", ids,
     ).fetchall()
     return [Member(r[0], r[1], r[2]) for r in rows]
+
+
+def group_ids(conn: sqlite3.Connection, document_ids: Iterable[int]) -> dict[int, int]:
+    """Group id of each given document that has one."""
+    ids = sorted(set(document_ids))
+    if not ids:
+        return {}
+    return dict(conn.execute(
+        "SELECT document_id, group_id FROM document_groups WHERE document_id IN "
+        f"({','.join('?' * len(ids))})", ids).fetchall())

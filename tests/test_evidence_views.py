@@ -1,0 +1,68 @@
+"""Copies folded under their origin, confirmations and first seen, as the card shows them."""
+
+import pytest
+
+from workbench.evidence_views import (
+    confirmations_line,
+    copies_line,
+    first_seen_line,
+    fold_copies,
+)
+from workbench.models import Claim, ClaimKind, Document, Evidence, Relation
+
+
+def ev(outlet, group, published=None, origin=False, relation=Relation.SUPPORTS):
+    doc = Document(title=outlet, text="", outlet=outlet, published=published, group=group,
+                   origin=origin)
+    return Evidence(document=doc, passage="p", start=0, end=1, score=90, relation=relation,
+                    group=group)
+
+
+def test_copies_fold_under_the_origin_at_the_first_place_of_their_group():
+    copy = ev("Courier", 7, "2026-03-15")
+    undated = ev("Gazette", 7)
+    origin = ev("Northwire", 7, "2026-03-14", origin=True)
+    alone = ev("Science Desk", 11, "2026-03-17", origin=True)
+    conflict = ev("Courier", 7, "2026-03-15", relation=Relation.CONFLICTS)
+    folded = fold_copies([copy, alone, undated, origin, conflict])
+    shown = [(f.evidence.document.outlet, [c.document.outlet for c in f.copies]) for f in folded]
+    assert shown == [("Northwire", ["Courier", "Gazette"]), ("Science Desk", []), ("Courier", [])]
+    assert copies_line(folded[0]) == (
+        r"\+2 copies\: Courier \(2026\-03\-15\), Gazette \(undated\)")
+    assert copies_line(folded[1]) is None
+
+
+def test_without_groups_nothing_folds():
+    items = [ev("A", None), ev("B", None)]
+    assert [f.evidence for f in fold_copies(items)] == items
+
+
+def test_an_origin_outside_the_evidence_gives_way_to_the_earliest_dated_copy():
+    folded = fold_copies([ev("Gazette", 3), ev("Courier", 3, "2026-03-15")])
+    assert folded[0].evidence.document.outlet == "Courier"
+    assert copies_line(folded[0]) == r"\+1 copy\: Gazette \(undated\)"
+
+
+def claim(confirmations=None, first_seen=None):
+    return Claim(kind=ClaimKind.QUOTE, text="w", start=0, end=1, confirmations=confirmations,
+                 first_seen=first_seen)
+
+
+@pytest.mark.parametrize(("confirmations", "line"), [
+    (None, None),
+    ({"independent": 0, "copies": 0}, None),
+    ({"independent": 1, "copies": 0}, "**1 independent confirmation**"),
+    ({"independent": 2, "copies": 2},
+     "**2 independent confirmations** (4 supporting documents, 2 of them copies)"),
+    ({"independent": 0, "copies": 1},
+     "**0 independent confirmations** (1 supporting document, 1 of them a copy)"),
+])
+def test_confirmations_line(confirmations, line):
+    assert confirmations_line(claim(confirmations)) == line
+
+
+def test_first_seen_line_escapes_the_outlet():
+    seen = {"document": {"outlet": "*Wire* <b>", "title": "t"}, "published": "2026-03-14T10:00"}
+    assert first_seen_line(claim(first_seen=seen)) == (
+        r"First seen: **\*Wire\* \<b\>**, 2026\-03\-14")
+    assert first_seen_line(claim()) is None
