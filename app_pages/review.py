@@ -198,6 +198,12 @@ def evidence_weight(claim: workbench.Claim) -> None:
     lines = [evidence_views.confirmations_line(claim), evidence_views.first_seen_line(claim)]
     if any(lines):
         st.markdown(" · ".join(x for x in lines if x))
+    chart = evidence_views.timeline_chart(claim)
+    if chart:
+        frame, spec, undated = chart
+        st.vega_lite_chart(frame, spec, width="stretch", alt="Timeline of the dated sources")
+        if undated:
+            st.caption(f"+{undated} undated source{'s' * (undated != 1)} not on the timeline")
 
 
 # --- the article and the sets -------------------------------------------------------------

@@ -295,6 +295,13 @@ def take_screenshots(out_dir: Path) -> list[Path]:
                 wait_for_app(page)
                 shots.append(out_dir / f"{name}.png")
                 page.screenshot(path=str(shots[-1]), full_page=True)
+            report = Path(tmp) / "editor-report.html"  # issue 13: the editor report page
+            from workbench.reports.html import editor_page
+            report.write_text(editor_page(store, article.id, sets=["demo"]), encoding="utf-8")
+            page.set_viewport_size({"width": 900, "height": 1400})
+            page.goto(report.as_uri())
+            shots.append(out_dir / "report.png")
+            page.screenshot(path=str(shots[-1]))
             browser.close()
     return shots
 

@@ -235,7 +235,7 @@ def test_export_page_previews_reviewed_claims(db):
     at = start("app_pages/export.py")
     preview = table(at, "article_title")
     assert preview[["claim", "status"]].values.tolist() == [[claim.text, "contradicted"]]
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+    assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "Download JSON"]
 
     at.toggle(key="export_all").set_value(True).run()
     assert len(table(at, "article_title")) == len(claims)
@@ -260,3 +260,20 @@ def test_review_card_folds_wire_copies_and_counts_independent_confirmations(db):
     assert "+2 copies: The Harbour Courier (2026-03-15), Lakeside Gazette (undated)" in shown
     headers = [m.value for m in at.markdown if "badge[supports]" in m.value]
     assert not any("Harbour Courier" in h or "Lakeside Gazette" in h for h in headers)
+    assert "+1 undated source not on the timeline" in shown
+    [chart] = at.get("vega_lite_chart")
+    assert chart.proto.spec and "temporal" in chart.proto.spec
+
+
+def test_export_page_has_the_editor_report_and_claimreview(db):
+    """Issue 13: findings of the article, its report as HTML/PDF, ClaimReview JSON-LD."""
+    at = start("app_pages/export.py")
+    findings = table(at, "finding")
+    assert sorted(set(findings["finding"])) == ["conflict", "misattribution",
+                                                 "no supporting evidence"]
+    assert (findings["finding"] == "no supporting evidence").sum() == 3
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[2:] == ["Download ClaimReview JSON-LD", "Editor report (HTML)",
+                          "Editor report (PDF)"]
+    assert "3 claims without supporting evidence · 2 with conflicts · 1 misattributed" in \
+        texts(at)

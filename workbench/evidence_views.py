@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from .models import Claim, Evidence
-from .provenance import date_key, shown_date
+from .provenance import date_key, shown_date, timeline
 from .views import md_escape
 
 
@@ -84,3 +86,31 @@ def first_seen_line(claim: Claim) -> str | None:
     doc = seen["document"]
     name = doc.get("outlet") or doc.get("title") or "untitled"
     return f"First seen: **{md_escape(name)}**, {md_escape(shown_date(seen['published']))}"
+
+
+def timeline_chart(claim: Claim) -> tuple[pd.DataFrame, dict, int] | None:
+    """Data and Vega-Lite spec of the claim's timeline (a dot per dated source and
+    relation, one row per relation), and the number of undated sources; None when
+    no bearing source is dated."""
+    points, undated = timeline(claim)
+    if not points:
+        return None
+    frame = pd.DataFrame({
+        "published": [p.moment.isoformat() for p in points],
+        "relation": [str(p.relation).replace("_", " ") for p in points],
+        "source": [p.source for p in points],
+    })
+    lanes = frame["relation"].nunique()
+    spec = {
+        "mark": {"type": "circle", "size": 90, "opacity": 0.85},
+        "height": 28 * lanes + 10,
+        "encoding": {
+            "x": {"field": "published", "type": "temporal", "title": None,
+                  "axis": {"format": "%Y-%m-%d", "tickCount": 5}},
+            "y": {"field": "relation", "type": "nominal", "title": None},
+            "color": {"field": "relation", "type": "nominal", "legend": None},
+            "tooltip": [{"field": "source", "type": "nominal"},
+                        {"field": "published", "type": "temporal", "format": "%Y-%m-%d %H:%M"}],
+        },
+    }
+    return frame, spec, undated

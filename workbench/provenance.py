@@ -9,6 +9,7 @@ appearance of anything.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from .models import Claim, Evidence, Relation
@@ -17,6 +18,17 @@ UNDATED = "undated"
 # A passage with the claim's words (or value), or with its words reworded, shows the
 # claim was in circulation; a conflict or a misattribution does not.
 FIRST_SEEN_RELATIONS = (Relation.SUPPORTS, Relation.VARIES)
+TIMELINE_RELATIONS = (Relation.SUPPORTS, Relation.VARIES, Relation.BOUND_ONLY,
+                      Relation.CONFLICTS, Relation.MISATTRIBUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One dated source on a claim's timeline."""
+
+    moment: datetime
+    relation: Relation
+    source: str
 
 
 def date_key(published: str | None) -> datetime | None:
@@ -61,3 +73,21 @@ def first_seen(claim: Claim) -> dict | None:
 def annotate(claims: Iterable[Claim]) -> None:
     for claim in claims:
         claim.first_seen = first_seen(claim)
+
+
+def timeline(claim: Claim) -> tuple[list[Point], int]:
+    """The claim's dated evidence documents as points (one per document and
+    relation, in time order), and how many bearing documents are undated."""
+    points: dict[tuple, Point] = {}
+    undated: set = set()
+    for ev in claim.evidence:
+        if ev.relation not in TIMELINE_RELATIONS:
+            continue
+        doc = ev.document
+        moment = date_key(doc.published)
+        if moment is None:
+            undated.add(doc.id if doc.id is not None else id(doc))
+            continue
+        key = (doc.id if doc.id is not None else id(doc), ev.relation)
+        points.setdefault(key, Point(moment, ev.relation, doc.outlet or doc.title or "untitled"))
+    return sorted(points.values(), key=lambda p: (p.moment, p.source)), len(undated)

@@ -55,6 +55,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("demo_set", "demo", "Name of the source set seeded from data/demo on first start."),
     Setting("articles_set", "articles under review",
             "Set that holds pasted or uploaded articles; not matched against by default."),
+    Setting("desk_name", "Fact-check desk",
+            "Who the ClaimReview export names as the author of the reviews."),
+    Setting("review_url", "",
+            "Base URL of the desk's published fact-checks; a ClaimReview's url is this plus "
+            "#claim-KEY (empty: the article's URL)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
