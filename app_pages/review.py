@@ -189,6 +189,9 @@ def evidence_panel(claim: workbench.Claim) -> None:
             st.markdown(views.evidence_passage(evidence))
             for line in views.evidence_findings(claim, evidence):
                 st.markdown(line)
+            for item in (evidence, *folded.copies):
+                if warning := evidence_views.self_conflict_line(item):
+                    st.markdown(warning)
             if copies := evidence_views.copies_line(folded):
                 st.caption(copies)
 

@@ -261,6 +261,9 @@ def test_review_card_folds_wire_copies_and_counts_independent_confirmations(db):
     headers = [m.value for m in at.markdown if "badge[supports]" in m.value]
     assert not any("Harbour Courier" in h or "Lakeside Gazette" in h for h in headers)
     assert "+1 undated source not on the timeline" in shown
+    # the gazette is folded under Northwire, and its self-contradiction still shows
+    assert "Lakeside Gazette contradicts itself: 5,500 km vs 2,400 miles (a wrong conversion)" \
+        in shown
     [chart] = at.get("vega_lite_chart")
     assert chart.proto.spec and "temporal" in chart.proto.spec
 

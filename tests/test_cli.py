@@ -19,7 +19,8 @@ CLAIM_FIELDS = {"id", "kind", "text", "start", "end", "speaker", "cue", "value",
                 "unit", "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
                 "direction", "evidence", "confirmations", "first_seen"}
 EVIDENCE_FIELDS = {"document", "passage", "start", "end", "score", "relation", "speaker",
-                   "si_value", "si_value_max", "ratio", "group"}
+                   "si_value", "si_value_max", "ratio", "group", "self_conflict",
+                   "self_conflicts"}
 
 
 @pytest.fixture

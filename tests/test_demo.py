@@ -120,3 +120,15 @@ def test_wire_copies_are_one_confirmation_first_seen_at_the_wire(demo):
     assert by_outlet["Lakeside Gazette"].document.published is None
     speed = find(claims, ClaimKind.NUMERIC, "3,200")
     assert speed.confirmations == {"independent": 0, "copies": 0} and speed.first_seen is None
+
+
+def test_the_gazette_contradicts_itself_and_says_so_on_every_item(demo):
+    """Issue 13: "5,500 km (2,400 miles)" is a wrong conversion; nothing else is flagged."""
+    _, _, claims = demo
+    flagged = {(e.document.outlet, tuple(p["second"] for p in e.self_conflicts))
+               for c in claims for e in c.evidence if e.self_conflict}
+    assert flagged == {("Lakeside Gazette", ("2,400 miles",))}
+    gazette = [e for c in claims for e in c.evidence if e.document.outlet == "Lakeside Gazette"]
+    assert gazette and all(e.self_conflict for e in gazette)
+    assert gazette[0].to_dict()["self_conflicts"] == [
+        {"first": "5,500 km", "second": "2,400 miles", "kind": "conversion"}]

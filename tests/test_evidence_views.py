@@ -7,6 +7,7 @@ from workbench.evidence_views import (
     copies_line,
     first_seen_line,
     fold_copies,
+    self_conflict_line,
 )
 from workbench.models import Claim, ClaimKind, Document, Evidence, Relation
 
@@ -66,3 +67,14 @@ def test_first_seen_line_escapes_the_outlet():
     assert first_seen_line(claim(first_seen=seen)) == (
         r"First seen: **\*Wire\* \<b\>**, 2026\-03\-14")
     assert first_seen_line(claim()) is None
+
+
+def test_self_conflict_line_names_the_source_and_escapes_it():
+    item = ev("*Gazette*", 3)
+    assert self_conflict_line(item) is None
+    item.self_conflict = True
+    item.self_conflicts = [{"first": "Mach 10", "second": "3,400 km/h", "kind": "conversion"},
+                           {"first": "12 km", "second": "14 km", "kind": "values"}]
+    assert self_conflict_line(item) == (
+        r":red-badge[self-contradiction] \*Gazette\* contradicts itself\: Mach 10 vs 3,400 "
+        r"km/h \(a wrong conversion\); 12 km vs 14 km")

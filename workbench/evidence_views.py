@@ -114,3 +114,15 @@ def timeline_chart(claim: Claim) -> tuple[pd.DataFrame, dict, int] | None:
         },
     }
     return frame, spec, undated
+
+
+def self_conflict_line(ev: Evidence) -> str | None:
+    """``Lakeside Gazette contradicts itself: 5,500 km vs 2,400 miles (a wrong
+    conversion)``; said of a folded copy too, so folding never hides it."""
+    if not ev.self_conflict:
+        return None
+    pairs = "; ".join(f"{p['first']} vs {p['second']}"
+                      + (" (a wrong conversion)" if p["kind"] == "conversion" else "")
+                      for p in ev.self_conflicts)
+    name = ev.document.outlet or ev.document.title or "This source"
+    return ":red-badge[self-contradiction] " + md_escape(f"{name} contradicts itself: {pairs}")

@@ -184,6 +184,8 @@ class Evidence:
     ratio: float | None = None
     passage_id: int | None = None
     group: int | None = None  # the evidence document's near-duplicate group
+    self_conflict: bool = False  # its document contradicts itself (workbench.consistency)
+    self_conflicts: list[dict] = field(default_factory=list)  # the disagreeing pairs
 
     def to_dict(self) -> dict:
         return {
@@ -198,4 +200,6 @@ class Evidence:
             "si_value_max": self.si_value_max,
             "ratio": None if self.ratio is None else round(self.ratio, 4),
             "group": self.group,
+            "self_conflict": self.self_conflict,
+            "self_conflicts": self.self_conflicts,
         }

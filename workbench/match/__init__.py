@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import provenance, settings, syndication
+from .. import consistency, provenance, settings, syndication
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
@@ -96,6 +96,7 @@ def check_document(
         _save_cache(store, fresh, signature)
     syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups
     provenance.annotate(claims)  # are placed just after the corpus version moves
+    consistency.annotate(store, claims, tolerance=knobs.tolerance)
     return article, claims
 
 

@@ -75,6 +75,11 @@ def _weight(entry: ClaimEntry) -> str:
         counts[str(ev.relation)] = counts.get(str(ev.relation), 0) + 1
     parts.append(", ".join(f"{n} {r.replace('_', ' ')}" for r, n in counts.items())
                  or "no evidence")
+    selfish = sorted({f"{ev.document.outlet or ev.document.title} ("
+                      + "; ".join(f"{p['first']} vs {p['second']}" for p in ev.self_conflicts)
+                      + ")" for ev in c.evidence if ev.self_conflict})
+    if selfish:
+        parts.append("contradicting itself: " + ", ".join(selfish))
     return f'<p class="small">{escape(" · ".join(parts))}</p>'
 
 
