@@ -18,7 +18,9 @@ of the article under review itself is never an independent confirmation.
 
 from __future__ import annotations
 
+import functools
 import re
+import zlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -62,12 +64,24 @@ class Signature:
         return j * (self.size + other.size) / ((1 + j) * min(self.size, other.size))
 
 
+@functools.cache
+def _permutations():
+    """Drawn once: a MinHash draws its permutations from the seed on every init."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def _minhash(**kw) -> MinHash:
+    # crc32 (C) as the shingle hash: sha1 in Python was half the grouping time
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32,
+                   permutations=_permutations(), **kw)
+
+
 def signature(text: str) -> Signature | None:
     """The text's signature, or None for a text without words (groups with nothing)."""
     found = shingles(text)
     if not found:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = _minhash()
     minhash.update_batch(list(found))
     return Signature(minhash, len(found))
 
@@ -82,8 +96,7 @@ def _from_bytes(blob: bytes) -> Signature | None:
     if not blob:
         return None
     values = np.frombuffer(blob, dtype="<u8")
-    return Signature(MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
-                             hashvalues=values[1:]), int(values[0]))
+    return Signature(_minhash(hashvalues=values[1:]), int(values[0]))
 
 
 def group_documents(store: Store) -> int:
@@ -125,10 +138,11 @@ def _place(conn, doc_id, sig, lsh, signatures, group) -> int:
     near = [k for k in lsh.query(sig.minhash) if signatures[k].containment(sig) >= CONTAINMENT]
     found = {group[k] for k in near}
     gid = min(found) if found else doc_id
-    rows.merge(conn, gid, found)
-    for k, g in group.items():
-        if g in found:
-            group[k] = gid
+    if len(found) > 1:  # it bridges groups: one now (rare, so a full relabel is fine)
+        rows.merge(conn, gid, found)
+        for k, g in group.items():
+            if g in found:
+                group[k] = gid
     lsh.insert(doc_id, sig.minhash)
     signatures[doc_id] = sig
     group[doc_id] = gid
