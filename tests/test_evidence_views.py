@@ -78,3 +78,28 @@ def test_self_conflict_line_names_the_source_and_escapes_it():
     assert self_conflict_line(item) == (
         r":red-badge[self-contradiction] \*Gazette\* contradicts itself\: Mach 10 vs 3,400 "
         r"km/h \(a wrong conversion\); 12 km vs 14 km")
+
+
+def test_timeline_chart_has_a_dot_per_dated_source_and_counts_the_undated():
+    from workbench.evidence_views import timeline_chart
+
+    items = [ev("Wire", 1, "2026-03-14T10:00:00+00:00"), ev("Gazette", 1),
+             ev("Flash", 2, "2026-03-15", relation=Relation.CONFLICTS),
+             ev("Rail", 3, "2026-03-12", relation=Relation.RELATED)]
+    for i, item in enumerate(items):
+        item.document.id = i + 1
+    c = Claim(kind=ClaimKind.NUMERIC, text="w", start=0, end=1, evidence=items)
+    frame, spec, undated = timeline_chart(c)
+    assert frame.values.tolist() == [["2026-03-14T10:00:00+00:00", "supports", "Wire"],
+                                     ["2026-03-15T00:00:00+00:00", "conflicts", "Flash"]]
+    assert undated == 1 and spec["encoding"]["x"]["type"] == "temporal"
+    assert timeline_chart(Claim(kind=ClaimKind.NUMERIC, text="w", start=0, end=1)) is None
+
+
+def test_timeline_svg_escapes_source_names():
+    from workbench.reports.timeline import timeline_svg
+
+    item = ev("<script>x</script>", 1, "2026-03-14")
+    item.document.id = 1
+    svg = timeline_svg(Claim(kind=ClaimKind.QUOTE, text="w", start=0, end=1, evidence=[item]))
+    assert svg.startswith("<svg") and "<script" not in svg and "&lt;script&gt;" in svg

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .models import Claim, Evidence
 from .provenance import date_key, shown_date, timeline
+from .reports.timeline import COLOURS as TIMELINE_COLOURS
 from .views import md_escape
 
 
@@ -101,14 +102,17 @@ def timeline_chart(claim: Claim) -> tuple[pd.DataFrame, dict, int] | None:
         "source": [p.source for p in points],
     })
     lanes = frame["relation"].nunique()
+    names = [str(r).replace("_", " ") for r in TIMELINE_COLOURS]
     spec = {
-        "mark": {"type": "circle", "size": 90, "opacity": 0.85},
-        "height": 28 * lanes + 10,
+        "mark": {"type": "circle", "size": 110, "opacity": 0.9},
+        "height": 34 * lanes + 16,
         "encoding": {
             "x": {"field": "published", "type": "temporal", "title": None,
-                  "axis": {"format": "%Y-%m-%d", "tickCount": 5}},
-            "y": {"field": "relation", "type": "nominal", "title": None},
-            "color": {"field": "relation", "type": "nominal", "legend": None},
+                  "axis": {"format": "%b %d", "tickCount": {"interval": "day", "step": 1},
+                           "grid": False}},
+            "y": {"field": "relation", "type": "nominal", "title": None, "sort": names},
+            "color": {"field": "relation", "type": "nominal", "legend": None,
+                      "scale": {"domain": names, "range": list(TIMELINE_COLOURS.values())}},
             "tooltip": [{"field": "source", "type": "nominal"},
                         {"field": "published", "type": "temporal", "format": "%Y-%m-%d %H:%M"}],
         },
