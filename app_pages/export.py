@@ -1,10 +1,16 @@
-"""Export: preview the reviewed claims and download them as CSV or JSON."""
+"""Export: preview the reviewed claims and download them as CSV, JSON or ClaimReview
+JSON-LD; an article's editor report (findings, HTML, PDF)."""
 
 import pandas as pd
 import streamlit as st
 
 import workbench
 import workbench.export
+from workbench import settings, views
+from workbench.reports import article_report
+from workbench.reports.claimreview import claim_reviews, to_jsonld
+from workbench.reports.html import to_html
+from workbench.reports.pdf import html_to_pdf
 
 ss = st.session_state
 store = ss.store
@@ -42,3 +48,44 @@ json_column.download_button("Download JSON", workbench.export.to_json(rows),
                             on_click="ignore", icon=":material/download:", disabled=not rows)
 st.caption("The CSV opens safely in spreadsheets: text cells that would run as formulas are "
            "prefixed with an apostrophe. Several cited sources are separated by line breaks.")
+
+
+def claimreview_download(source_set: str | None) -> None:
+    """Issue 13: the verdicts as schema.org ClaimReview."""
+    reviews = claim_reviews(store, source_set=source_set)
+    st.download_button("Download ClaimReview JSON-LD", to_jsonld(reviews),
+                       file_name="claimreview.json", mime="application/ld+json",
+                       on_click="ignore", icon=":material/download:", disabled=not reviews,
+                       help=f"{len(reviews)} verdict{'s' * (len(reviews) != 1)} with a rating")
+
+
+def editor_report() -> None:
+    """Issue 13: what an article still lacks, and its report as a page or a PDF."""
+    st.subheader("Editor report")
+    articles = workbench.list_documents(store, str(settings.get("articles_set")),
+                                        with_text=False)
+    if not articles:
+        st.info("No article under review yet: add one on the Review page.")
+        return
+    labels = views.unique_labels({d.id: views.document_label(d) for d in articles})
+    doc_id = st.selectbox("Article", list(labels), format_func=labels.get, key="report_doc")
+    sets = workbench.default_sets(store)
+    report = article_report(store, doc_id, sets=sets)
+    st.caption(views.md_escape(
+        f"{len(report.unsupported)} claims without supporting evidence · "
+        f"{len(report.conflicts)} with conflicts · {len(report.misattributions)} "
+        f"misattributed · matched against {', '.join(sets) or 'no set'}"))
+    st.dataframe(pd.DataFrame(report.findings(),
+                              columns=["finding", "kind", "claim", "speaker", "status"]),
+                 hide_index=True, placeholder="", key="report_findings")
+    page = to_html(report)
+    html_column, pdf_column, _ = st.columns([1, 1, 3])
+    html_column.download_button("Editor report (HTML)", page, file_name="editor-report.html",
+                                mime="text/html", on_click="ignore", icon=":material/article:")
+    pdf_column.download_button("Editor report (PDF)", lambda: html_to_pdf(page),
+                               file_name="editor-report.pdf", mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:")
+
+
+claimreview_download(source_set)
+editor_report()

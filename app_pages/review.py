@@ -7,7 +7,7 @@ else saved in between, their review is shown and nothing is overwritten.
 import streamlit as st
 
 import workbench
-from workbench import settings, views
+from workbench import evidence_views, settings, views
 
 ss = st.session_state
 store = ss.store
@@ -181,12 +181,32 @@ def evidence_panel(claim: workbench.Claim) -> None:
     st.subheader(f"Evidence ({views.evidence_summary(claim)})")
     if not claim.evidence:
         st.info("Nothing in the chosen sets bears on this claim.")
-    for evidence in claim.evidence:
+    evidence_weight(claim)
+    for folded in evidence_views.fold_copies(claim.evidence):
+        evidence = folded.evidence
         with st.container(border=True):
             st.markdown(views.evidence_header(evidence))
             st.markdown(views.evidence_passage(evidence))
             for line in views.evidence_findings(claim, evidence):
                 st.markdown(line)
+            for item in (evidence, *folded.copies):
+                if warning := evidence_views.self_conflict_line(item):
+                    st.markdown(warning)
+            if copies := evidence_views.copies_line(folded):
+                st.caption(copies)
+
+
+def evidence_weight(claim: workbench.Claim) -> None:
+    """Issue 13: independent confirmations and first appearance, above the evidence."""
+    lines = [evidence_views.confirmations_line(claim), evidence_views.first_seen_line(claim)]
+    if any(lines):
+        st.markdown(" · ".join(x for x in lines if x))
+    chart = evidence_views.timeline_chart(claim)
+    if chart:
+        frame, spec, undated = chart
+        st.vega_lite_chart(frame, spec, width="stretch", alt="Timeline of the dated sources")
+        if undated:
+            st.caption(f"+{undated} undated source{'s' * (undated != 1)} not on the timeline")
 
 
 # --- the article and the sets -------------------------------------------------------------

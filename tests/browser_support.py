@@ -262,7 +262,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def take_screenshots(out_dir: Path) -> list[Path]:
-    """Screenshots of the three pages with the demo data and one reviewed claim."""
+    """Screenshots of the three pages with the demo data and one reviewed claim, and
+    the card of a claim whose wire copies fold under their origin (issue 13)."""
     from playwright.sync_api import sync_playwright
 
     import workbench
@@ -275,6 +276,7 @@ def take_screenshots(out_dir: Path) -> list[Path]:
         article = workbench.list_documents(store, "articles under review")[0]
         _, claims = workbench.check_document(store, article.id, sets=["demo"])
         speed = next(c for c in claims if c.kind == "numeric")
+        warheads = next(c for c in claims if "six warheads" in c.text)  # wire copies folded
         verdicts = [(speed, "misleading", "True as a bound, but about 4x too low (Mach 10).")]
         verdicts += [(c, "misattributed", "Foreign Minister Sorn said it, not Drevic.")
                      for c in claims if c.speaker and "Drevic" in c.speaker]
@@ -287,11 +289,19 @@ def take_screenshots(out_dir: Path) -> list[Path]:
             page = browser.new_page(viewport={"width": 1500, "height": 1900})
             shots = []
             for path, name in (("", "sources"), (f"review?doc={article.id}&claim={speed.key}",
-                                                  "review"), ("export", "export")):
+                                                  "review"), ("export", "export"),
+                               (f"review?doc={article.id}&claim={warheads.key}", "copies")):
                 page.goto(f"{url}/{path}")
                 wait_for_app(page)
                 shots.append(out_dir / f"{name}.png")
                 page.screenshot(path=str(shots[-1]), full_page=True)
+            report = Path(tmp) / "editor-report.html"  # issue 13: the editor report page
+            from workbench.reports.html import editor_page
+            report.write_text(editor_page(store, article.id, sets=["demo"]), encoding="utf-8")
+            page.set_viewport_size({"width": 900, "height": 1400})
+            page.goto(report.as_uri())
+            shots.append(out_dir / "report.png")
+            page.screenshot(path=str(shots[-1]))
             browser.close()
     return shots
 

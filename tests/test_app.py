@@ -65,7 +65,7 @@ def test_first_start_seeds_the_demo_set(new_db, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB", new_db("fresh"))
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 11
+    assert sets.loc["demo", "documents"] == 13
     assert sets.loc["articles under review", "documents"] == 1
     assert "Database:" in texts(at) and "Pipeline:" in texts(at)
 
@@ -80,7 +80,7 @@ def test_sidebar_warns_when_no_trained_pipeline_is_installed(db, monkeypatch):
 def test_sources_page_loads_uploads_and_lists_rejections(db):
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 11
+    assert sets.loc["demo", "documents"] == 13
 
     at.text_input(key="set_name").input("My uploads")
     uploader = at.file_uploader[0]
@@ -234,7 +234,7 @@ def test_export_page_previews_reviewed_claims(db):
     at = start("app_pages/export.py")
     preview = table(at, "article_title")
     assert preview[["claim", "status"]].values.tolist() == [[claim.text, "contradicted"]]
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+    assert [b.label for b in at.get("download_button")][:2] == ["Download CSV", "Download JSON"]
 
     at.toggle(key="export_all").set_value(True).run()
     assert len(table(at, "article_title")) == len(claims)
@@ -244,3 +244,38 @@ def test_export_page_previews_reviewed_claims(db):
     rows = list(csv.DictReader(io.StringIO(workbench.export_csv(store))))
     assert [(r["claim"], r["status"], r["note"]) for r in rows] == [
         (claim.text, "contradicted", "'=HYPERLINK(1)")]
+
+
+def test_review_card_folds_wire_copies_and_counts_independent_confirmations(db):
+    """Issue 13: the wire report and its two republications are one confirmation."""
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    warheads = next(c for c in claims if "six warheads" in c.text)
+    at.selectbox(key="claim").select(warheads.key).run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "**2 independent confirmations** (4 supporting documents, 2 of them copies)" in shown
+    assert "First seen: **Northwire**, 2026-03-14" in shown
+    assert "+2 copies: The Harbour Courier (2026-03-15), Lakeside Gazette (undated)" in shown
+    headers = [m.value for m in at.markdown if "badge[supports]" in m.value]
+    assert not any("Harbour Courier" in h or "Lakeside Gazette" in h for h in headers)
+    assert "+1 undated source not on the timeline" in shown
+    # the gazette is folded under Northwire, and its self-contradiction still shows
+    assert "Lakeside Gazette contradicts itself: 5,500 km vs 2,400 miles (a wrong conversion)" \
+        in shown
+    [chart] = at.get("vega_lite_chart")
+    assert chart.proto.spec and "temporal" in chart.proto.spec
+
+
+def test_export_page_has_the_editor_report_and_claimreview(db):
+    """Issue 13: findings of the article, its report as HTML/PDF, ClaimReview JSON-LD."""
+    at = start("app_pages/export.py")
+    findings = table(at, "finding")
+    assert sorted(set(findings["finding"])) == ["conflict", "misattribution",
+                                                 "no supporting evidence"]
+    assert (findings["finding"] == "no supporting evidence").sum() == 3
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[2:] == ["Download ClaimReview JSON-LD", "Editor report (HTML)",
+                          "Editor report (PDF)"]
+    assert "3 claims without supporting evidence · 2 with conflicts · 1 misattributed" in \
+        texts(at)

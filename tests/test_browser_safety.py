@@ -259,7 +259,7 @@ def test_payloads_in_sources_article_and_notes_stay_text(browser, tmp_path, new_
 
         # Export: the preview table, and the CSV keeps the note verbatim.
         support.go_to(page, "Export")
-        expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+        expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
         cells = page.locator("[data-testid^='glide-cell']")  # the grid's accessible copy
         expect(cells.filter(has_text=f"{DETAILS} is not code").first).to_be_attached()
         check_safe(page, dialogs, "Export")

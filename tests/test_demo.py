@@ -33,7 +33,7 @@ def find(claims, kind, needle):
 def test_demo_set_is_listed_with_its_documents(demo):
     store, _, _ = demo
     sets = {s.name: s for s in list_sets(store)}
-    assert sets["demo"].documents == 11
+    assert sets["demo"].documents == 13
     assert "Rail Today" in sets["demo"].outlets
     assert sets["demo"].first_published.startswith("2026-03-12")
 
@@ -89,7 +89,8 @@ def test_one_item_per_passage_and_related_items_after_the_comparable_ones(demo):
     assert len(passages) == len(set(passages))
     kinds = [e.relation is Relation.RELATED for e in speed.evidence]
     first_related = kinds.index(True) if True in kinds else len(kinds)
-    assert all(kinds[first_related:]) and first_related <= 10
+    places = {(e.group, e.relation) for e in speed.evidence[:first_related]}
+    assert all(kinds[first_related:]) and len(places) <= 10  # copies of a story count once
     assert ("Northwire", Relation.BOUND_ONLY) in relations(speed)
 
 
@@ -99,3 +100,35 @@ def test_evidence_for_other_sets_is_cached_separately(demo):
     assert all(c.evidence == [] for c in only_rail)
     _, again = check_document(store, article.id, sets=default_sets(store))
     assert any(c.evidence for c in again)
+
+
+def test_wire_copies_are_one_confirmation_first_seen_at_the_wire(demo):
+    """Issue 13: the Harbour Courier and the undated Lakeside Gazette republish Northwire."""
+    _, article, claims = demo
+    assert article.origin is True
+    warheads = find(claims, ClaimKind.NUMERIC, "six")
+    by_outlet = {e.document.outlet: e for e in warheads.evidence
+                 if e.relation is Relation.SUPPORTS}
+    assert set(by_outlet) == {"Northwire", "Channel 7 News", "The Harbour Courier",
+                              "Lakeside Gazette"}
+    assert by_outlet["Northwire"].group == by_outlet["The Harbour Courier"].group == \
+        by_outlet["Lakeside Gazette"].group != by_outlet["Channel 7 News"].group
+    assert [o for o, e in by_outlet.items() if not e.document.origin] == sorted(
+        ["The Harbour Courier", "Lakeside Gazette"], key=list(by_outlet).index)
+    assert warheads.confirmations == {"independent": 2, "copies": 2}
+    assert warheads.first_seen["document"]["outlet"] == "Northwire"
+    assert by_outlet["Lakeside Gazette"].document.published is None
+    speed = find(claims, ClaimKind.NUMERIC, "3,200")
+    assert speed.confirmations == {"independent": 0, "copies": 0} and speed.first_seen is None
+
+
+def test_the_gazette_contradicts_itself_and_says_so_on_every_item(demo):
+    """Issue 13: "5,500 km (2,400 miles)" is a wrong conversion; nothing else is flagged."""
+    _, _, claims = demo
+    flagged = {(e.document.outlet, tuple(p["second"] for p in e.self_conflicts))
+               for c in claims for e in c.evidence if e.self_conflict}
+    assert flagged == {("Lakeside Gazette", ("2,400 miles",))}
+    gazette = [e for c in claims for e in c.evidence if e.document.outlet == "Lakeside Gazette"]
+    assert gazette and all(e.self_conflict for e in gazette)
+    assert gazette[0].to_dict()["self_conflicts"] == [
+        {"first": "5,500 km", "second": "2,400 miles", "kind": "conversion"}]

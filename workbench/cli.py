@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("export", help="write reviewed claims to CSV (or .json)")
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", help="CSV file (JSON when it ends in .json)")
+    p.add_argument("--claimreview", metavar="FILE",
+                   help="also (or only) write the verdicts as schema.org ClaimReview JSON-LD")
     p.add_argument("--all", action="store_true", help="include unreviewed claims")
     p.add_argument("--set", dest="source_set")
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
@@ -75,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "heldout only at the end of a piece of work)")
     p.add_argument("--by-beat", action="store_true", help="also print the figures per beat")
     p.add_argument("--json-out", help="also write the figures to this file")
+
+    p = sub.add_parser("report", help="an article's unsupported claims, conflicts and "
+                                      "misattributions; the editor report as HTML/PDF")
+    p.add_argument("article", help="document id, or an article file (added if new)")
+    p.add_argument("--set", action="append", dest="sets", help="set to match against (repeat)")
+    p.add_argument("--html", metavar="FILE", help="write the editor report page")
+    p.add_argument("--pdf", metavar="FILE", help="write the editor report as PDF")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("seed-demo", help="load the demo set into an empty database")
     sub.add_parser("sets", help="list source sets")
@@ -178,11 +188,47 @@ def cmd_check(args) -> int:
     return _report_rejected(rejected)
 
 def cmd_export(args) -> int:
-    rows = export_rows(open_store(args.db), include_all=args.all, source_set=args.source_set,
-                       status=args.status)
-    text = to_json(rows) if args.out.endswith(".json") else to_csv(rows)
-    Path(args.out).write_text(text, encoding="utf-8", newline="")
-    print(f"{len(rows)} claims written to {args.out}")
+    if not (args.out or args.claimreview):
+        print("error: give --out FILE, --claimreview FILE or both", file=sys.stderr)
+        return 2
+    if args.out:
+        rows = export_rows(open_store(args.db), include_all=args.all,
+                           source_set=args.source_set, status=args.status)
+        text = to_json(rows) if args.out.endswith(".json") else to_csv(rows)
+        Path(args.out).write_text(text, encoding="utf-8", newline="")
+        print(f"{len(rows)} claims written to {args.out}")
+    if args.claimreview:
+        from .reports.claimreview import claim_reviews, to_jsonld
+
+        reviews = claim_reviews(open_store(args.db), source_set=args.source_set)
+        Path(args.claimreview).write_text(to_jsonld(reviews), encoding="utf-8")
+        print(f"{len(reviews)} ClaimReviews written to {args.claimreview}")
+    return 0
+
+def cmd_report(args) -> int:
+    from .reports import article_report
+    from .reports.html import to_html
+
+    store = open_store(args.db)
+    path = Path(args.article)
+    if path.is_file():
+        doc_id = add_article(store, read_article(path.name, path.read_bytes())).id
+    elif args.article.isdigit():
+        doc_id = int(args.article)
+    else:
+        raise ValueError(f"{args.article}: neither a file nor a document id")
+    report = article_report(store, doc_id, sets=args.sets)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report.text_lines()))
+    page = to_html(report) if args.html or args.pdf else ""
+    if args.html:
+        Path(args.html).write_text(page, encoding="utf-8")
+    if args.pdf:
+        from .reports.pdf import html_to_pdf
+
+        Path(args.pdf).write_bytes(html_to_pdf(page))
     return 0
 
 def cmd_evaluate(args) -> int:
@@ -257,9 +303,9 @@ def cmd_cluster(args) -> int:
     return 0
 
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "check": cmd_check,
-            "export": cmd_export, "evaluate": cmd_evaluate, "seed-demo": cmd_seed_demo,
-            "sets": cmd_sets, "migrate": cmd_migrate, "copy": cmd_copy,
-            "cluster": cmd_cluster}
+            "export": cmd_export, "evaluate": cmd_evaluate, "report": cmd_report,
+            "seed-demo": cmd_seed_demo, "sets": cmd_sets, "migrate": cmd_migrate,
+            "copy": cmd_copy, "cluster": cmd_cluster}
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)

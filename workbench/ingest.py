@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import settings, sources
+from . import settings, sources, syndication
 from .extract import analyse, analyse_many
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
@@ -98,6 +98,7 @@ def ingest(
     finally:
         if workers:
             workers.close()
+    syndication.group_documents(store)  # issue 13: near-duplicates of what just loaded
     return report
 
 

@@ -69,6 +69,8 @@ class Document:
     path: str | None = None  # file name / member path it was read from
     record: int | None = None  # 1-based row of a .csv/.jsonl file, else None
     id: int | None = None  # database id once stored
+    group: int | None = None  # near-duplicate group (issue 13), set when evidence is weighed
+    origin: bool | None = None  # the group's earliest member
 
     @property
     def content_hash(self) -> str:
@@ -83,6 +85,8 @@ class Document:
             "source_set": self.source_set,
             "path": self.path,
             "record": self.record,
+            "group": self.group,
+            "origin": self.origin,
         }
 
 
@@ -137,6 +141,8 @@ class Claim:
     id: int | None = None
     key: str | None = None  # stable across re-extraction; reviews hang on it
     evidence: list[Evidence] = field(default_factory=list)
+    confirmations: dict | None = None  # {"independent": N, "copies": M} (workbench.syndication)
+    first_seen: dict | None = None  # {"document": ..., "published": ...} (workbench.provenance)
 
     @property
     def si_mid(self) -> float | None:
@@ -177,6 +183,9 @@ class Evidence:
     si_value_max: float | None = None
     ratio: float | None = None
     passage_id: int | None = None
+    group: int | None = None  # the evidence document's near-duplicate group
+    self_conflict: bool = False  # its document contradicts itself (workbench.consistency)
+    self_conflicts: list[dict] = field(default_factory=list)  # the disagreeing pairs
 
     def to_dict(self) -> dict:
         return {
@@ -190,4 +199,7 @@ class Evidence:
             "si_value": self.si_value,
             "si_value_max": self.si_value_max,
             "ratio": None if self.ratio is None else round(self.ratio, 4),
+            "group": self.group,
+            "self_conflict": self.self_conflict,
+            "self_conflicts": self.self_conflicts,
         }

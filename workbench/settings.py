@@ -43,7 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Passages the full-text index proposes per claim before rapidfuzz judges."),
     Setting("posting_cache_mb", 256.0,
             "Memory for the passage ids of words looked up in the index (per process)."),
-    Setting("max_evidence", 10, "Evidence items kept per claim."),
+    Setting("max_evidence", 10, "Evidence items kept per claim (copies of one story count once)."),
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
             "Server folders that may be loaded, separated by the OS path separator."),
     Setting("max_file_mb", 20.0, "Largest single file (or zip member) read, in MB."),
@@ -60,6 +60,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("demo_set", "demo", "Name of the source set seeded from data/demo on first start."),
     Setting("articles_set", "articles under review",
             "Set that holds pasted or uploaded articles; not matched against by default."),
+    Setting("desk_name", "Fact-check desk",
+            "Who the ClaimReview export names as the author of the reviews."),
+    Setting("review_url", "",
+            "Base URL of the desk's published fact-checks; a ClaimReview's url is this plus "
+            "#claim-KEY (empty: the article's URL)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -341,7 +341,7 @@ def evidence_header(evidence: Evidence) -> str:
     colour = RELATION_COLOURS.get(relation, "gray")
     badge = f":{colour}-badge[{md_escape(relation_label(relation))}]"
     parts = [f"**{link_markdown(doc.title or 'untitled', doc.url)}**"]
-    parts += [md_escape(x) for x in (doc.outlet, date_part(doc.published)) if x]
+    parts += [md_escape(x) for x in (doc.outlet, date_part(doc.published) or "undated") if x]
     parts.append(f"score {evidence.score:.0f}")
     return f"{badge} " + " · ".join(parts)
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import settings
+from .. import consistency, provenance, settings, syndication
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
@@ -62,10 +62,12 @@ def find_evidence(
             found = quote_evidence(conn, claim, article, sets=sets, knobs=knobs)
         else:
             found = numeric_evidence(conn, claim, context, article, sets=sets, knobs=knobs)
-    found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
-    comparable = [e for e in found if e.relation is not Relation.RELATED]
-    related = [e for e in found if e.relation is Relation.RELATED]
-    return comparable[: knobs.max_evidence] + related[:RELATED_MAX]
+        found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
+        comparable = [e for e in found if e.relation is not Relation.RELATED]
+        related = [e for e in found if e.relation is Relation.RELATED]
+        # issue 13: copies of one wire story fill one place, not the whole list
+        return (syndication.cap_by_group(conn, comparable, knobs.max_evidence)
+                + syndication.cap_by_group(conn, related, RELATED_MAX))
 
 
 def check_document(
@@ -92,6 +94,9 @@ def check_document(
                 fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
+    syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups
+    provenance.annotate(claims)  # are placed just after the corpus version moves
+    consistency.annotate(store, claims, tolerance=knobs.tolerance)
     return article, claims
 
 
