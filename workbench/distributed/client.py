@@ -31,8 +31,7 @@ from ..extract import analyse
 from ..ingest import IngestReport, document_label
 from ..models import Rejected
 from ..nlp import load_pipeline
-from ..store import Store
-from ..store import documents
+from ..store import Store, documents
 from ..store.documents import write_many
 from .batches import Extracted, from_batches
 from .listing import PARTITION_UNITS, Partition, Unit, list_units, partition

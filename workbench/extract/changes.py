@@ -27,7 +27,8 @@ DOWN = frozenset(
     "decreased decrease decreases lowered lower reduced reduce reduction cut cuts shed sheds "
     "shrank shrink shrinks shrunk eased ease retreated dipped dip slumped slump narrowed down "
     "trimmed slashed lost loses lose losing halved contracted contraction downturn".split())
-_MONEY_NEUTRAL = frozenset("lost lose loses losing gained gain gains added loss raised raise raises "
+_MONEY_NEUTRAL = frozenset("lost lose loses losing gained gain gains added loss raised raise "
+                           "raises "
                            "raising".split())
 _SKIP = frozenset(
     "by to from of a an the its their his her some another further nearly almost about around "

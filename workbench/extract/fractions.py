@@ -49,7 +49,7 @@ _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
           "tens of millions": 2e7, "hundreds of millions": 2e8, "billions": 2e9}
 _FEW = {"hundred": 200, "thousand": 2000, "million": 2e6, "dozen": 24}
 _VAGUE_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<p>" + "|".join(sorted(_VAGUE, key=len, reverse=True)).replace(" ", _S + "+")
+    r"(?<![\w-])(?:(?P<p>" + "|".join(sorted(_VAGUE, key=len, reverse=True)).replace(" ", _S + "+")
     + rf")|(?P<few>a{_S}+few|several){_S}+(?P<f>hundred|thousand|million|dozen))"
     rf"(?:{_S}+of)?(?={_S})", re.I)
 

@@ -20,18 +20,18 @@ import bisect
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
+from . import gender as genders
 from .lexicon import (
     ABBREVIATIONS,
-    NAME_SUFFIXES,
     CAP_STOP,
     DETERMINERS,
+    NAME_SUFFIXES,
     NP_BREAK,
     PARTICLES,
     PLACE_FIRST,
     ROLE_WORDS,
     TITLES,
 )
-from . import gender as genders
 from .words import Tok, bare, display, is_org, possessive, role_key, strip_titles
 
 _LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "

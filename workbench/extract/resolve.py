@@ -13,6 +13,7 @@ It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does 
 
 from __future__ import annotations
 
+from .gender import PRONOUN_GENDER
 from .lexicon import (
     CAP_STOP,
     DETERMINERS,
@@ -22,7 +23,6 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from .gender import PRONOUN_GENDER
 from .names import NameIndex
 from .speakers import Attribution
 from .words import Tok, bare, is_org, possessive, strip_titles

@@ -7,7 +7,8 @@ A transcript turn is a line ``NAME: words`` whose label is a person (``UMEROV:``
 (``> words`` lines) is a quote when a ``— Name`` / ``-- Name`` line closes it.
 
 A capitalised label opening the text with no second turn after it is a dateline
-(``PUTRAJAYA: The Dewan Rakyat…``), not a speaker. It does NOT treat page-furniture labels (``Photo:``, ``Updated:``, ``EDITOR'S NOTE:``)
+(``PUTRAJAYA: The Dewan Rakyat…``), not a speaker. It does NOT treat page-furniture
+labels (``Photo:``, ``Updated:``, ``EDITOR'S NOTE:``)
 as speakers, accept a one-word Title-case label unless that surname is named in the
 text, or keep a blockquote that nobody signs (it may be a pull quote or a note).
 """

@@ -122,14 +122,14 @@ SYMBOLS: dict[str, str] = {
     "TW": "TW", "J": "J", "kJ": "kJ", "MJ": "MJ", "kcal": "kcal", "cal": "cal",
     "kB": "kB", "KB": "kB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB",
     "kbps": "kbit/s", "Kbps": "kbit/s", "Mbps": "Mbit/s", "Gbps": "Gbit/s", "Mb/s": "Mbit/s",
-    "Gb/s": "Gbit/s", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s", "bps": "bit/s",
+    "Gb/s": "Gbit/s", "Mbit/s": "Mbit/s", "Gbit/s": "Gbit/s",
     "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "rpm": "rpm", "RPM": "rpm",
     "oz": "oz", "ct": "ct", "mcg": "mcg", "µg": "mcg", "μg": "mcg",
     "sq ft": "ft2", "ft²": "ft2", "ft2": "ft2", "cu ft": "ft3", "m³/s": "m3/s", "m3/s": "m3/s",
     "cfs": "cfs", "bpd": "bbl/day", "b/d": "bbl/day", "mpg": "mpg", "MPG": "mpg",
     "l/100km": "L/100km", "L/100km": "L/100km", "L/100 km": "L/100km", "l/100 km": "L/100km",
     "mAh": "mAh", "TEU": "TEU", "TEUs": "TEU", "L": "L", "l": "L", "ltr": "L",
-    "kmph": "km/h", "knots": "kn", "kt": "kn",
+    "knots": "kn", "kt": "kn",
 }
 # Currency signs and codes written before a figure ("RM23.50", "Rs 400 crore", "HK$3.4bn").
 PREFIXES: dict[str, str] = {

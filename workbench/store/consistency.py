@@ -22,7 +22,7 @@ def numeric_claims_of(conn: sqlite3.Connection, document_ids: Iterable[int]
     if not ids:
         return out
     rows = conn.execute(
-        f"SELECT c.*, substr(d.text, c."end" + 1, {TAIL}) AS tail FROM claims c "
+        f'SELECT c.*, substr(d.text, c."end" + 1, {TAIL}) AS tail FROM claims c '
         "JOIN documents d ON d.id = c.document_id WHERE c.kind = 'numeric' AND "
         f"c.document_id IN ({','.join('?' * len(ids))}) ORDER BY c.document_id, c.start", ids,
     ).fetchall()
