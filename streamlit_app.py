@@ -4,6 +4,8 @@ The database and the spaCy pipeline are opened once per process (``st.cache_reso
 and handed to the pages through ``st.session_state``; the pages call ``workbench.*``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 import workbench
@@ -25,8 +27,9 @@ def get_pipeline(name: str):
     return workbench.load_pipeline(name)
 
 
-st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:",
-                   layout="wide")
+# A file icon, served by the app itself: a ":material/…:" page icon is fetched from a CDN.
+ICON = str(Path(__file__).parent / "assets" / "icon.png")
+st.set_page_config(page_title="Claim workbench", page_icon=ICON, layout="wide")
 pipeline = get_pipeline(settings.get("model"))
 st.session_state.pipeline = pipeline
 st.session_state.store = get_store(settings.db_path())
