@@ -118,3 +118,25 @@ def test_without_a_trained_pipeline_the_cli_says_so_and_still_works(tmp_path):
     assert "rule-based" in result.stderr
     claims = json.loads(result.stdout)["documents"][0]["claims"]
     assert {c["kind"] for c in claims} == {"quote", "numeric"}
+
+
+@pytest.mark.parametrize("where", [
+    ["--db", "{a}", "sets"],          # before the subcommand
+    ["sets", "--db", "{a}"],          # after it, as users type it
+    ["--db", "{b}", "sets", "--db", "{a}"],  # both: the later one wins
+])
+def test_db_before_or_after_the_subcommand(capsys, tmp_path, monkeypatch, where):
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
+    paths = {"a": tmp_path / "a.db", "b": tmp_path / "b.db"}
+    argv = [arg.format(**{k: str(v) for k, v in paths.items()}) for arg in where]
+    assert run(capsys, *argv)[0] == 0
+    assert paths["a"].exists()
+    assert not paths["b"].exists() and not (tmp_path / "env.db").exists()
+
+
+def test_db_after_a_subcommand_with_arguments(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
+    out = tmp_path / "v.csv"
+    code, printed, _ = run(capsys, "export", "--out", str(out), "--db", str(tmp_path / "x.db"))
+    assert code == 0 and "0 claims" in printed
+    assert (tmp_path / "x.db").exists() and not (tmp_path / "env.db").exists()

@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "included) into an empty one, e.g. SQLite to PostgreSQL")
     p.add_argument("--from", required=True, dest="source", help="path, sqlite:/// or postgresql://")
     p.add_argument("--to", required=True, dest="target", help="path, sqlite:/// or postgresql://")
+    for command in sub.choices.values():  # also after the subcommand: `check a.txt --db x.db`
+        command.add_argument("--db", default=argparse.SUPPRESS,  # keeps a --db given before
+                             help="the database, as above")
     return parser
 
 def _warn_fallback() -> None:
