@@ -25,6 +25,7 @@ TABLES = {  # in the order foreign keys need; "id" first where the table has one
                 "updated_at"),
     "review_events": ("id", "claim_key", "at", "reviewer", "old_status", "new_status", "note",
                       "cited", "version"),
+    "document_groups": ("document_id", "group_id", "content_hash", "signature"),
 }
 COPIED_META = ("demo_seeded",)
 
