@@ -94,7 +94,7 @@ def test_same_rows_and_rejections_as_in_process(client, pipeline, mixed, tmp_pat
     report = ingest_dask(dask, [mixed, tmp_path / "missing"], "demo", client=client,
                          partition_units=3, progress=lambda *a: seen.append(a))
     assert stored(dask) == stored(inproc)
-    assert len(stored(dask)) == 11  # the zip's members are copies: reported unchanged
+    assert len(stored(dask)) == 13  # the zip's members are copies: reported unchanged
     copies = ["mixed/bundle.zip/inner/agencies.csv (row 1)",
               "mixed/bundle.zip/inner/agencies.csv (row 2)",
               "mixed/tabloid.txt", "mixed/wire_report.txt"]
