@@ -182,7 +182,7 @@ def test_cli_loads_on_dask_with_a_progress_bar(tmp_path, mixed, capsys):
                  "--engine", "dask", "--workers", "1"])
     out, err = capsys.readouterr()
     assert code == 1  # files were rejected, and each is named
-    assert "demo: 11 added, 0 updated, 4 unchanged, 3 rejected" in out
+    assert "demo: 13 added, 0 updated, 4 unchanged, 3 rejected" in out
     assert "rejected: mixed/program.exe" in err and "rejected: mixed/noise.txt" in err
     assert "escape.txt" in err
     assert "partition" in err and "100%" in err  # the bar over partitions, finished
