@@ -59,7 +59,7 @@ from workbench.extract.units import (
         ("kilometres a second", "km/s"), ("inches", "in"), ("in", "in"), ("s", "s"),
         # not units here (ambiguous or unknown)
         ("M", None), ("degrees", None), ("xyz", None), ("", None), ("metres an hour", None),
-        ("pc", None), ("secondss", None),
+        ("pc", "%"), ("secondss", None),
     ],
 )
 def test_canonical_unit(surface, canonical):
