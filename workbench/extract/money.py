@@ -51,7 +51,7 @@ class CurrencyContext:
         self._read = True
         for m in _MENTION.finditer(self._text):
             word = m.group()
-            code = PREFIXES.get(word) or WORDS.get(word.lower()) or WORDS.get(word.lower()[:-1])
+            code = PREFIXES.get(word) or WORDS.get(word.lower())
             if code in CURRENCIES:
                 self._at.append(m.start())
                 self._codes.append(code)

@@ -100,7 +100,6 @@ _MILLION_NOUN = re.compile(rf"{_S}{{1,3}}[a-z]+s\b")
 _RATIO = re.compile(rf"{_S}{{1,3}}(?:in|out{_S}{{1,3}}of){_S}{{1,3}}\d")
 _RATIO_BEFORE = re.compile(rf"\d{_S}{{1,3}}(?:in|of|out{_S}{{1,3}}of){_S}{{1,3}}$")
 _LINK = re.compile(rf"{_S}{{0,3}}\({_S}{{0,3}}|,?{_S}{{1,3}}or{_S}{{1,3}}")
-_LINK_TO = re.compile(rf",?{_S}{{1,3}}(?:to|from|and){_S}{{1,3}}.{{0,12}}")
 _ID_ENTS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC"})
 _AGE_BEFORE = re.compile(rf"\b(?i:aged|age|ages|age{_S}{{1,3}}of)(?:{_S}{{1,3}}(?i:under|over|"
                          rf"between|about|around|nearly|almost|at{_S}least|up{_S}to|less{_S}than|"
@@ -171,12 +170,18 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
             yield _share_claim(text, share)
 
 
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """("more than", its start) for "more than" / "about" / "up to"… right before ``start``."""
+    left = nums.char_before(text, start)
+    qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) if left in ("~", ".") or (
+        left.isalpha() and (_word_before(text, start) or "").lower() in _QUAL_LAST) else None
+    if qual is None:
+        return None, start
+    return _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())], qual.start()
+
+
 def _share_claim(text: str, share: fractions.Share) -> Claim:
-    left = nums.char_before(text, share.start)
-    qual = _QUAL_BEFORE.search(text, max(0, share.start - 30), share.start) if left.isalpha() \
-        else None
-    qualifier = _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())] if qual else None
-    start = qual.start() if qual else share.start
+    qualifier, start = _qualifier_before(text, share.start)
     if share.vague:
         unit = None
         word = (share.about or "").lower()
@@ -241,11 +246,7 @@ def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | N
     if aged and unit is None:
         unit = "year"
     start = opener.start() if opener and value_max is not None else pstart
-    left = nums.char_before(text, start)
-    qual = _QUAL_BEFORE.search(text, max(0, start - 30), start) if left in ("~", ".") or (
-        left.isalpha() and (_word_before(text, start) or "").lower() in _QUAL_LAST) else None
-    qualifier = _QUAL_OF[re.sub(r"\s+", " ", qual.group().strip().lower())] if qual else None
-    start = qual.start() if qual else start
+    qualifier, start = _qualifier_before(text, start)
     post = _QUAL_AFTER.match(text, end)
     if post and value_max is None:
         qualifier = qualifier or ("more than" if post.group("plus") else _POSTFIX[post.group("w")])
@@ -277,10 +278,9 @@ def _claim(doc, text, n, by_start, parsed, mach_mps, prev, context) -> Claim | N
             end = old.end()
             noun = subj.counted_noun(doc, text, end, False)
             about = noun[0] if noun else None
-    linked = prev is not None and prev.direction and _LINK_TO.fullmatch(text, prev.end, start)
     moved = changes.direction(text, start, end, qualifier=qualifier, money=dimension == "money",
-                              prev_end=prev.end if linked else None,
-                              prev_direction=prev.direction if linked else None)
+                              prev_end=prev.end if prev is not None else None,
+                              prev_direction=prev.direction if prev is not None else None)
     if dimension == "temperature" and changes.is_temperature_change(text, start, end, moved):
         dimension, si = "temperature_difference", temperature_difference(value, unit)
         si_max = None if value_max is None else temperature_difference(value_max, unit)

@@ -224,7 +224,7 @@ def _named_after(text: str, end: int, dimension: str) -> str | None:
          _AFTER_MONEY.match(text, end) if dimension == "money" else None)
     if m is None:
         return None
-    return (m.group("w") or m.group("n")).lower() if m.lastgroup else m.group(0).lower()
+    return next(g for g in m.groupdict().values() if g).lower()
 
 
 def _in_dateline(doc: Doc, text: str, found: str) -> bool:
