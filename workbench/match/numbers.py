@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from .names import LEAD_CHARS, ClaimSubject
 from .quotes import fold, query_terms
 from .values import compare, midpoint, ratio
 
@@ -80,6 +81,12 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
+    leads = search.lead_passages(conn, doc_ids, chars=LEAD_CHARS)
+    named = ClaimSubject.of(context, article.title, article.text)
+
+    def elsewhere(doc_id: int, text: str) -> bool:  # about another named thing
+        return named.elsewhere(docs[doc_id].title, leads.get(doc_id, ""), text)
+
     found, used_passages = [], set()
     claim_mid = midpoint(claim.si_value, claim.si_value_max)
     similarity_of, overlap_of = _passage_scores(context, terms, quantities)
@@ -92,7 +99,8 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         overlap = overlap_of[passage_id]
         similarity = similarity_of[passage_id]
         inherits = other.about is None and doc_id in about_docs
-        if not (about_same or overlap or similarity >= 60 or inherits):
+        if not (about_same or overlap or similarity >= 60 or inherits) or elsewhere(doc_id,
+                                                                                   p_text):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
                            other.si_value, other.si_value_max, tolerance=knobs.tolerance)
@@ -109,7 +117,8 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     for row in rows:
         if len(related) >= RELATED_MAX:
             break
-        if row["id"] not in used_passages and _mentions_any(row["text"], terms) >= 0.5:
+        if row["id"] not in used_passages and _mentions_any(row["text"], terms) >= 0.5 \
+                and not elsewhere(row["document_id"], row["text"]):
             related.append(Evidence(docs[row["document_id"]], row["text"], row["start"],
                                     row["end"], 50 * _mentions_any(row["text"], terms),
                                     Relation.RELATED, passage_start=row["start"],

@@ -91,6 +91,20 @@ def documents_by_id(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> dict:
     return out
 
 
+def lead_passages(conn: sqlite3.Connection, doc_ids: Iterable[int], *, chars: int = 400) -> dict:
+    """Each document's opening passages (those starting in its first ``chars``
+    characters), joined: with the title, what the document is mainly about."""
+    out: dict[int, list[str]] = {}
+    for chunk in _chunked(list(set(doc_ids))):
+        for row in conn.execute(
+            "SELECT document_id, text FROM passages WHERE start < ? "
+            f"AND document_id IN ({', '.join('?' * len(chunk))}) ORDER BY document_id, start",
+            (chars, *chunk),
+        ):
+            out.setdefault(row["document_id"], []).append(row["text"])
+    return {doc_id: " ".join(texts) for doc_id, texts in out.items()}
+
+
 def passage_containing(conn: sqlite3.Connection, doc_id: int, offset: int) -> sqlite3.Row | None:
     return conn.execute(
         "SELECT id, start, end, text FROM passages WHERE document_id=? AND start<=? AND end>? ",
