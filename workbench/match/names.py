@@ -3,27 +3,30 @@
 Why: sentences about two storms, companies, players or missiles look alike ("X made
 landfall with winds of 155 mph"), so wording and units alone offer one storm's
 figures for another's. A figure is about the names its sentence gives as subjects;
-a sentence that names nothing ("It made landfall with 155 mph winds") is about its
+a sentence that names none ("It made landfall with 155 mph winds") is about its
 document's main subject, the names of its title and lead. A figure is about
-something else when it is about a name the article's claim never mentions (in its
-sentence, title or lead) *and* the evidence never mentions a name the claim is
-about: both sides must name different things before a figure is turned away.
+something else when both sides name different things: it is about a name the
+claim's side never gives (claim sentence, article title and lead), and its own
+side (its sentence and title; for a nameless sentence also the lead) never gives a
+name the claim is about (the claim sentence's subjects, else the article's).
 
-Names are read from stored text with capitalisation, the same for both pipelines
+Names are read from stored text by capitalisation, the same for both pipelines
 (entity labels are not stored): runs of capitalised words ("Hurricane Milton",
 "Northgate Motors", "Lena Ortiz"); titles and kinds ("President", "Hurricane") are
 dropped, so "Hurricane Milton" and "Milton" are one name while "Northgate Motors"
-and "Bexley Motors" are two (a name is the same as another when all its words are
-among the other's). Names after a preposition or in an attribution ("near Siesta
-Key, Florida", "according to officials in Drenna", "the agency said") are context,
-not subjects. Not done: telling a place from a company (no labels), coreference
-beyond the document's main subject, names written in lower case.
+and "Bexley Motors" are two (one name is another when all its words are among the
+other's). Names after a preposition or in an attribution ("near Siesta Key,
+Florida", "according to officials in Drenna", "the agency said") are context, not
+subjects. Not done: telling a place from a company (no labels), pronouns beyond
+the document's main subject, names written in lower case, an article that itself
+names the other storm in its title or lead.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -53,7 +56,6 @@ CONTEXT_BEFORE = frozenset(
 REPORTING = frozenset(
     "said says told tells added adds wrote writes noted notes warned warns explained "
     "according announced reported stated".split())
-_DEMONYM = ("n", "an", "ian", "ns", "ans", "ians", "ese", "i", "is", "s", "es")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,40 +108,47 @@ def _runs(text: str) -> list[_Run]:
     return runs
 
 
-@functools.lru_cache(maxsize=64)
+def _name_words(runs: list[_Run]) -> frozenset[str]:
+    return frozenset(w.lower() for r in runs if len(r.words) > 1 or not r.initial
+                     for w in r.words)
+
+
+@functools.lru_cache(maxsize=4096)
 def _vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of a text's names (outside a lone sentence-initial word), and the
     words it writes in lower case."""
-    names = frozenset(w.lower() for r in _runs(text) if len(r.words) > 1 or not r.initial
-                      for w in r.words)
-    return names, frozenset(w for w in re.findall(r"[^\W\d_]+", text) if w.islower())
+    return _name_words(_runs(text)), frozenset(re.findall(r"\b[^\W\d_A-Z]+\b", text))
+
+
+def _stem(word: str) -> str:
+    """One spelling for a name and its plural or demonym: "Varosian" and "Varosia",
+    "Hawks" and "Hawk", "Koreans" and "Korea"."""
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-1]
+    return word[:-1] if len(word) > 4 and word.endswith("an") else word
 
 
 def _key(run: _Run) -> Name:
-    return frozenset(w.lower() for w in run.words if w.lower() not in TITLES and len(w) > 1)
-
-
-def _single_name(word: str, vocab: frozenset[str], lower: frozenset[str]) -> bool:
-    """A lone capitalised word at the start of a sentence ("Milton made landfall",
-    "Officials said"): a name if it is a name elsewhere in the text, or if it is
-    shaped like one and never written in lower case there."""
-    low = word.lower()
-    if low in vocab:
-        return True
-    return low not in lower and not low.endswith(("s", "ly", "ing", "ed")) and len(low) > 2
+    return frozenset(_stem(w.lower()) for w in run.words
+                     if w.lower() not in TITLES and len(w) > 1)
 
 
 @functools.lru_cache(maxsize=8192)
 def names_in(text: str, around: str = "") -> Names:
     """The names of ``text``; ``around`` (the document it sits in) says which
-    sentence-initial words are names ("Ortiz" after "Lena Ortiz")."""
-    own, own_lower = _vocabulary(text)
+    sentence-initial words are names ("Ortiz" after "Lena Ortiz"): one that is a
+    name elsewhere, or is shaped like one and never written in lower case."""
+    runs = _runs(text)
     vocab, lower = _vocabulary(around) if around else (frozenset(), frozenset())
-    vocab, lower = vocab | own, lower | own_lower
+    own = _name_words(runs)
     subjects, known = [], []
-    for run in _runs(text):
-        if run.initial and len(run.words) == 1 and not _single_name(run.words[0], vocab, lower):
-            continue
+    for run in runs:
+        if run.initial and len(run.words) == 1:
+            low = run.words[0].lower()
+            if low not in own and low not in vocab and (
+                    low in lower or low.endswith(("s", "ly", "ing", "ed")) or len(low) < 3
+                    or re.search(rf"\b{re.escape(low)}\b", text)):
+                continue  # "Officials said", "Speed is only half of the story"
         key = _key(run)
         if key:
             known.append(key)
@@ -168,19 +177,11 @@ def lead_of(text: str) -> str:
     return text[:LEAD_CHARS + end.end()] if end else text
 
 
-def _same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _DEMONYM
-
-
 def same_name(a: Name, b: Name) -> bool:
     """One name is the other when all the words of the shorter are in the longer
     ("Milton" and "Hurricane Milton"; "Varosia" and "Varosian"), not "X Motors"
     and "Y Motors"."""
-    short, long_ = sorted((a, b), key=len)
-    return all(any(_same_word(w, v) for v in long_) for w in short)
+    return a <= b or b <= a
 
 
 def mentioned(name: Name, names) -> bool:
@@ -201,15 +202,19 @@ class ClaimSubject:
         own = names_in(sentence, text)
         return cls(own.subjects or main.subjects, own.known + main.known)
 
-    def elsewhere(self, title: str, lead: str, sentence: str) -> bool:
-        """Whether a figure in ``sentence`` (of a document with this title and lead)
-        is about another named thing: it is about a name this claim's side never
-        gives, and its side never gives a name this claim is about."""
+    def elsewhere(self, title: str, sentence: str, lead: Callable[[], str]) -> bool:
+        """Whether a figure in ``sentence`` (of a document with this title; ``lead``
+        gives its opening) is about another named thing: it is about a name this
+        claim's side never gives, and its side never gives a name this claim is
+        about. A sentence that names its own subject is judged with its title; one
+        that names none with its document's main subject, the title and the lead."""
         if not self.subjects:
             return False
-        main = document_names(title, lead)
-        own = names_in(sentence, f"{title}\n{lead}")
-        theirs = own.subjects or main.subjects
-        known = own.known + main.known
+        heading = document_names(title, "")
+        own = names_in(sentence, title)
+        theirs, known = own.subjects, own.known + heading.known
+        if not theirs:
+            main = document_names(title, lead())
+            theirs, known = main.subjects, own.known + main.known
         return any(not mentioned(n, self.near) for n in theirs) and any(
             not mentioned(n, known) for n in self.subjects)

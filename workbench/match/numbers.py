@@ -81,30 +81,27 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
-    leads = search.lead_passages(conn, doc_ids, chars=LEAD_CHARS)
-    named = ClaimSubject.of(context, article.title, article.text)
-
-    def elsewhere(doc_id: int, text: str) -> bool:  # about another named thing
-        return named.elsewhere(docs[doc_id].title, leads.get(doc_id, ""), text)
-
-    found, used_passages = [], set()
-    claim_mid = midpoint(claim.si_value, claim.si_value_max)
     similarity_of, overlap_of = _passage_scores(context, terms, quantities)
+    kept = []
     for other, passage_id, p_start, p_text, doc_id in quantities:
         if other.si_value is None or p_text is None:
             continue
         about_same = _about_overlap(claim.about, other.about)
         if claim.dimension == "count" and not about_same:
             continue
-        overlap = overlap_of[passage_id]
-        similarity = similarity_of[passage_id]
         inherits = other.about is None and doc_id in about_docs
-        if not (about_same or overlap or similarity >= 60 or inherits) or elsewhere(doc_id,
-                                                                                   p_text):
+        if about_same or overlap_of[passage_id] or similarity_of[passage_id] >= 60 or inherits:
+            kept.append((other, passage_id, p_start, p_text, doc_id, about_same, inherits))
+    elsewhere = _elsewhere(conn, ClaimSubject.of(context, article.title, article.text), docs)
+    found, used_passages = [], set()
+    claim_mid = midpoint(claim.si_value, claim.si_value_max)
+    for other, passage_id, p_start, p_text, doc_id, about_same, inherits in kept:
+        if elsewhere(doc_id, p_text):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
                            other.si_value, other.si_value_max, tolerance=knobs.tolerance)
-        subject = max(overlap, 1.0 if about_same else 0.75 if inherits else 0.0)
+        similarity = similarity_of[passage_id]
+        subject = max(overlap_of[passage_id], 1.0 if about_same else 0.75 if inherits else 0.0)
         score = 0.5 * similarity + 50 * subject
         found.append(Evidence(
             docs[doc_id], p_text, other.start, other.end, score, relation,
@@ -124,6 +121,25 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
                                     Relation.RELATED, passage_start=row["start"],
                                     passage_id=row["id"]))
     return _best_per_passage(found) + related
+
+
+def _elsewhere(conn, named: ClaimSubject, docs: dict):
+    """Whether a passage of a document is about another named thing than the claim
+    (never, when the claim's side names nothing); a document's lead is read only
+    when a sentence of it names no subject of its own."""
+    if not named.subjects:
+        return lambda doc_id, text: False
+    leads: dict[int, str] = {}
+
+    def lead(doc_id: int) -> str:
+        if doc_id not in leads:
+            leads[doc_id] = search.lead_passages(conn, [doc_id], chars=LEAD_CHARS).get(doc_id, "")
+        return leads[doc_id]
+
+    @functools.lru_cache(maxsize=None)  # per passage, for this claim
+    def test(doc_id: int, text: str) -> bool:
+        return named.elsewhere(docs[doc_id].title, text, lambda: lead(doc_id))
+    return test
 
 
 def _passage_scores(context: str, terms: list[str], quantities) -> tuple[dict, dict]:
