@@ -119,3 +119,79 @@ def test_the_decoy_is_not_evidence_and_the_source_is(checked, case, surface, rel
     assert (f"{case} source", relation) in offered, offered
     assert not any(outlet == f"{case} decoy" and rel in COMPARABLE for outlet, rel in offered), \
         offered
+
+
+# The rules behind it, as tables (no store, no pipeline).
+
+@pytest.mark.parametrize("text, subjects, context", [
+    ("Hurricane Milton made landfall near Siesta Key, Florida, on Wednesday with winds of "
+     "120 mph, the National Hurricane Center said.",
+     [{"milton"}], [{"siesta", "key"}, {"florida"}, {"national", "center"}]),
+    ("Its shares fell 3.2% in New York.", [], [{"new", "york"}]),
+    ("Officials said the flight lasted about 12 minutes.", [], []),
+    ("The missile reached 3,200 km/h, according to officials in the capital, Drenna.",
+     [], [{"drenna"}]),
+    ("Lena Ortiz scored 31 points, coach Tom Reyes said.", [{"lena", "ortiz"}],
+     [{"tom", "reye"}]),
+    ("Speed is only half of the story: at that speed the air glows.", [], []),
+    ("The Strix flew at 2,400 km/h over the sea, officials said.", [{"strix"}], []),
+    ('"We are ready," said President Anton Drevic.', [], [{"anton", "drevic"}]),
+    ("Varosian officials said the Korval's range is 5,500 km.", [{"varosia"}, {"korval"}], []),
+])
+def test_names_of_a_sentence_subjects_and_context(text, subjects, context):
+    from workbench.match.names import names_in
+    found = names_in(text)
+    assert [set(n) for n in found.subjects] == subjects
+    assert [set(n) for n in found.known if n not in found.subjects] == context
+
+
+def test_a_lone_word_opening_a_sentence_is_a_name_when_the_document_says_so():
+    from workbench.match.names import names_in
+    assert names_in("Ortiz also had 12 rebounds.", "Lena Ortiz scored 31 points.").subjects \
+        == (frozenset({"ortiz"}),)
+    assert names_in("Residents also had 12 complaints.", "Residents of the city.").subjects == ()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Hurricane Milton", "Milton", True),
+    ("Tropical Storm Milton", "Hurricane Milton", True),
+    ("Northgate Motors", "Bexley Motors", False),
+    ("Varosian", "Varosia", True),
+    ("Lena Ortiz", "Ortiz", True),
+    ("Jane Smith", "John Smith", False),
+    ("Harbor Hawks", "Hawks", True),
+])
+def test_same_name(a, b, same):
+    from workbench.match.names import names_in, same_name
+    [x], [y] = names_in(f"It was {a}.").known, names_in(f"It was {b}.").known
+    assert same_name(x, y) is same
+
+
+CLAIM_SENTENCE = "Hurricane Milton made landfall with winds of 155 mph."
+
+
+@pytest.mark.parametrize("title, sentence, lead, elsewhere", [
+    ("Helene hits Florida", "Hurricane Helene made landfall with winds of 155 mph.", "", True),
+    ("Helene hits Florida", "It made landfall with winds of 155 mph.",
+     "Hurricane Helene made landfall in Florida on Thursday.", True),  # the lead says which
+    ("Milton hits Florida", "It made landfall with winds of 155 mph.",
+     "Hurricane Milton made landfall in Florida on Wednesday.", False),
+    ("Storm season in review", "It made landfall with winds of 155 mph.",
+     "Forecasters looked back on the season.", False),  # names nothing: not turned away
+    ("Florida counts the cost", "Milton made landfall with winds of 155 mph.", "", False),
+    ("Helene hits Florida", "Forecasters in Miami said winds reached 155 mph.",
+     "Hurricane Helene made landfall in Florida on Thursday.", True),  # Miami is context
+])
+def test_a_figure_about_another_named_thing(title, sentence, lead, elsewhere):
+    from workbench.match.names import ClaimSubject
+    claim = ClaimSubject.of(CLAIM_SENTENCE, "Milton hits Florida", CLAIM_SENTENCE)
+    assert claim.elsewhere(title, sentence, lambda: lead) is elsewhere
+
+
+def test_a_claim_that_names_nothing_turns_nothing_away():
+    from workbench.match.names import ClaimSubject
+    claim = ClaimSubject.of("It made landfall with winds of 155 mph.", "Storm update",
+                            "It made landfall with winds of 155 mph.")
+    assert claim.subjects == ()
+    assert not claim.elsewhere("Helene hits Florida", "Helene made landfall at 155 mph.",
+                               lambda: "")

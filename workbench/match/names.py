@@ -85,8 +85,8 @@ def _runs(text: str) -> list[_Run]:
         if tok[0].isupper() and low not in STOP_WORDS and low not in NOT_NAMES:
             if run is None:
                 before = prev2 if prev == "the" else prev
-                context = attribution or before in CONTEXT_BEFORE or before in REPORTING \
-                    or (prev == "," and after_context)
+                context = attribution or before in CONTEXT_BEFORE or prev in REPORTING \
+                    or (prev == "," and after_context)  # "said Tomas Ferreira", not "the"
                 run = _Run([], start, context)
                 runs.append(run)
             run.words.append(_POSSESSIVE.sub("", tok))
@@ -195,12 +195,13 @@ class ClaimSubject:
 
     subjects: tuple[Name, ...]
     near: tuple[Name, ...]
+    own: bool  # the subjects are the sentence's own, not its article's
 
     @classmethod
     def of(cls, sentence: str, title: str, text: str) -> ClaimSubject:
         main = document_names(title, lead_of(text))
         own = names_in(sentence, text)
-        return cls(own.subjects or main.subjects, own.known + main.known)
+        return cls(own.subjects or main.subjects, own.known + main.known, bool(own.subjects))
 
     def elsewhere(self, title: str, sentence: str, lead: Callable[[], str]) -> bool:
         """Whether a figure in ``sentence`` (of a document with this title; ``lead``

@@ -70,8 +70,12 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     if claim.si_value is None or claim.dimension is None:
         return []
     terms = subject_terms(claim, context)
+    named = ClaimSubject.of(context, article.title, article.text)
+    # A sentence that names nothing ("It has a range of 1,500 km") is looked up
+    # with the names of its article's title too.
+    query = terms if named.own else subject_terms(claim, f"{context} {article.title}")
     rows = [r for r in search.candidate_passages(
-        conn, terms, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
+        conn, query, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
         if r["document_id"] != article.id]
     doc_ids = sorted({r["document_id"] for r in rows})
     # Documents about the claim's subject: a quantity there with no subject of its
@@ -92,7 +96,7 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         inherits = other.about is None and doc_id in about_docs
         if about_same or overlap_of[passage_id] or similarity_of[passage_id] >= 60 or inherits:
             kept.append((other, passage_id, p_start, p_text, doc_id, about_same, inherits))
-    elsewhere = _elsewhere(conn, ClaimSubject.of(context, article.title, article.text), docs)
+    elsewhere = _elsewhere(conn, named, docs)
     found, used_passages = [], set()
     claim_mid = midpoint(claim.si_value, claim.si_value_max)
     for other, passage_id, p_start, p_text, doc_id, about_same, inherits in kept:
