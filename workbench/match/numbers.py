@@ -3,7 +3,8 @@
 The subject is the claim's ``about`` plus the proper nouns of its sentence
 ("Korval", "Dnipro"); only documents that mention it are looked at, and only their
 quantities of the claim's dimension (a train's 320 km/h is not evidence about a
-missile, and a count of carriages is not a count of warheads). Values are compared
+missile, and a count of carriages is not a count of warheads), and a figure about
+another named storm, company or player is turned away (``names``). Values are compared
 in SI units by ``values.compare``. It does not compare quantities across
 dimensions or currencies, nor read meaning into "as fast as a rifle bullet".
 """
