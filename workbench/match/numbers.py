@@ -141,7 +141,7 @@ def _elsewhere(conn, named: ClaimSubject, docs: dict):
             leads[doc_id] = search.lead_passages(conn, [doc_id], chars=LEAD_CHARS).get(doc_id, "")
         return leads[doc_id]
 
-    @functools.lru_cache(maxsize=None)  # per passage, for this claim
+    @functools.cache  # per passage, for this claim
     def test(doc_id: int, text: str) -> bool:
         return named.elsewhere(docs[doc_id].title, text, lambda: lead(doc_id))
     return test
