@@ -23,6 +23,9 @@ from .serialize import evidence_from_dict, evidence_to_dict
 
 __all__ = ["Knobs", "check_document", "find_evidence"]
 
+# Part of the evidence cache's key: raise it when a change to matching changes what it
+# finds, so evidence cached by older code is never served as if it were current.
+MATCHER_VERSION = 2
 ORDER = {Relation.RELATED: 1}
 RELATED_MAX = 3  # passages on the subject with nothing comparable, after the cap
 
@@ -82,7 +85,7 @@ def check_document(
         raise NotFound(f"no document with id {doc_id}")
     claims = doc_rows.claims_of(store, doc_id)
     scope = "*" if sets is None else "\x1f".join(sorted(sets))
-    signature = f"{store.corpus_version()}|{scope}|{knobs.signature()}"
+    signature = f"{store.corpus_version()}|{scope}|{knobs.signature()}|m{MATCHER_VERSION}"
     cached = _load_cache(store, [c.id for c in claims], signature)
     fresh = {}
     with store.snapshot() as snapshot:  # one connection and one view of the corpus

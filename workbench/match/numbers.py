@@ -3,7 +3,8 @@
 The subject is the claim's ``about`` plus the proper nouns of its sentence
 ("Korval", "Dnipro"); only documents that mention it are looked at, and only their
 quantities of the claim's dimension (a train's 320 km/h is not evidence about a
-missile, and a count of carriages is not a count of warheads). Values are compared
+missile, and a count of carriages is not a count of warheads), and a figure about
+another named storm, company or player is turned away (``names``). Values are compared
 in SI units by ``values.compare``. It does not compare quantities across
 dimensions or currencies, nor read meaning into "as fast as a rifle bullet".
 """
@@ -18,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from .names import LEAD_CHARS, ClaimSubject
 from .quotes import fold, query_terms
 from .values import compare, midpoint, ratio
 
@@ -69,8 +71,12 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     if claim.si_value is None or claim.dimension is None:
         return []
     terms = subject_terms(claim, context)
+    named = ClaimSubject.of(context, article.title, article.text)
+    # A sentence that names nothing ("It has a range of 1,500 km") is looked up
+    # with the names of its article's title too.
+    query = terms if named.own else subject_terms(claim, f"{context} {article.title}")
     rows = [r for r in search.candidate_passages(
-        conn, terms, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
+        conn, query, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
         if r.document_id != article.id]
     doc_ids = sorted({r.document_id for r in rows})
     # Documents about the claim's subject: a quantity there with no subject of its
@@ -80,23 +86,27 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     quantities = search.quantities_in_documents(conn, doc_ids, dimension=claim.dimension,
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
-    found, used_passages = [], set()
-    claim_mid = midpoint(claim.si_value, claim.si_value_max)
     similarity_of, overlap_of = _passage_scores(context, terms, quantities)
+    kept = []
     for other, passage_id, p_start, p_text, doc_id in quantities:
         if other.si_value is None or p_text is None:
             continue
         about_same = _about_overlap(claim.about, other.about)
         if claim.dimension == "count" and not about_same:
             continue
-        overlap = overlap_of[passage_id]
-        similarity = similarity_of[passage_id]
         inherits = other.about is None and doc_id in about_docs
-        if not (about_same or overlap or similarity >= 60 or inherits):
+        if about_same or overlap_of[passage_id] or similarity_of[passage_id] >= 60 or inherits:
+            kept.append((other, passage_id, p_start, p_text, doc_id, about_same, inherits))
+    elsewhere = _elsewhere(conn, named, docs)
+    found, used_passages = [], set()
+    claim_mid = midpoint(claim.si_value, claim.si_value_max)
+    for other, passage_id, p_start, p_text, doc_id, about_same, inherits in kept:
+        if elsewhere(doc_id, p_text):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
                            other.si_value, other.si_value_max, tolerance=knobs.tolerance)
-        subject = max(overlap, 1.0 if about_same else 0.75 if inherits else 0.0)
+        similarity = similarity_of[passage_id]
+        subject = max(overlap_of[passage_id], 1.0 if about_same else 0.75 if inherits else 0.0)
         score = 0.5 * similarity + 50 * subject
         found.append(Evidence(
             docs[doc_id], p_text, other.start, other.end, score, relation,
@@ -109,12 +119,32 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     for row in rows:
         if len(related) >= RELATED_MAX:
             break
-        if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5:
+        if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5 \
+                and not elsewhere(row.document_id, row.text):
             related.append(Evidence(docs[row.document_id], row.text, row.start,
                                     row.end, 50 * _mentions_any(row.text, terms),
                                     Relation.RELATED, passage_start=row.start,
                                     passage_id=row.id))
     return _best_per_passage(found) + related
+
+
+def _elsewhere(conn, named: ClaimSubject, docs: dict):
+    """Whether a passage of a document is about another named thing than the claim
+    (never, when the claim's side names nothing); a document's lead is read only
+    when a sentence of it names no subject of its own."""
+    if not named.subjects:
+        return lambda doc_id, text: False
+    leads: dict[int, str] = {}
+
+    def lead(doc_id: int) -> str:
+        if doc_id not in leads:
+            leads[doc_id] = search.lead_passages(conn, [doc_id], chars=LEAD_CHARS).get(doc_id, "")
+        return leads[doc_id]
+
+    @functools.cache  # per passage, for this claim
+    def test(doc_id: int, text: str) -> bool:
+        return named.elsewhere(docs[doc_id].title, text, lambda: lead(doc_id))
+    return test
 
 
 def _passage_scores(context: str, terms: list[str], quantities) -> tuple[dict, dict]:

@@ -122,6 +122,20 @@ def documents_by_id(conn: Conn, doc_ids: Iterable[int]) -> dict:
     return out
 
 
+def lead_passages(conn: Conn, doc_ids: Iterable[int], *, chars: int = 400) -> dict[int, str]:
+    """Each document's opening passages (those starting in its first ``chars``
+    characters), joined: with the title, what the document is mainly about."""
+    out: dict[int, list[str]] = {}
+    for chunk in _chunked(list(set(doc_ids))):
+        for row in conn.execute(
+            "SELECT document_id, text FROM passages WHERE start < ? "
+            f"AND document_id IN ({', '.join('?' * len(chunk))}) ORDER BY document_id, start",
+            (chars, *chunk),
+        ):
+            out.setdefault(row[0], []).append(row[1])
+    return {doc_id: " ".join(texts) for doc_id, texts in out.items()}
+
+
 def passage_containing(conn: Conn, doc_id: int, offset: int) -> PassageRecord | None:
     row = conn.execute(
         'SELECT id, document_id, start, "end", text FROM passages '
