@@ -66,9 +66,9 @@ with st.container(border=True):
         bar = st.progress(0.0, text="Reading…")
         expected = len(uploads) + views.count_files(folder)
 
-        def progress(n: int, label: str) -> None:
+        def progress(n: float, label: str) -> None:  # n is fractional inside a long text
             bar.progress(views.progress_fraction(n, expected),
-                         text=f"{n} read · {views.md_escape(label)}")
+                         text=f"{int(n)} read · {views.md_escape(label)}")
 
         def partition_progress(done: int, total: int, label: str) -> None:
             bar.progress(done / total if total else 0.0,

@@ -79,6 +79,35 @@ def test_progress_is_reported_per_item(store, rules):
     assert seen == [(1, "a.txt"), (2, "b.txt")]
 
 
+def test_a_long_text_moves_the_progress_through_itself(store, rules):
+    """A 500 KB transcript is five pieces: the bar moves inside it, never backwards."""
+    turn = "MS OKAFOR: The levee is 12 km long and the pumps move 300 litres a second. "
+    long_text = turn * (500_000 // len(turn))
+    seen = []
+    report = ingest_uploads(store, [("short.txt", b"A 3 km road."),
+                                    ("hearing.txt", long_text.encode())], "s", pipeline=rules,
+                            progress=lambda n, label: seen.append((n, label)))
+    assert report.added == ["short.txt", "hearing.txt"]
+    inside = [(n, label) for n, label in seen if "of its text extracted" in label]
+    assert len(inside) >= 3 and all(label.startswith("hearing.txt: ") for _, label in inside)
+    assert all(1 < n < 2 for n, _ in inside)  # between the first document and the end
+    assert [n for n, _ in seen] == sorted(n for n, _ in seen)
+
+
+def test_a_text_over_the_document_limit_is_refused_at_once_and_the_rest_loads(
+        store, rules, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MAX_DOCUMENT_MB", "0.01")  # 10 KB
+    rows_csv = "title,text\nshort,The road is 12 km long.\nlong," + "word " * 4000 + "\n"
+    uploads = [("transcript.txt", ("The dam is 3 km wide. " * 1000).encode()),
+               ("ok.txt", b"The bridge is 400 metres long."), ("rows.csv", rows_csv.encode())]
+    report = ingest_uploads(store, uploads, "s", pipeline=rules)
+    assert sorted(report.added) == ["ok.txt", "rows.csv (row 1)"]
+    refused = {str(r).split(":")[0]: r.reason for r in report.rejected}
+    assert set(refused) == {"transcript.txt", "rows.csv (row 2)"}
+    assert all("WORKBENCH_MAX_DOCUMENT_MB" in reason and "longer than" in reason
+               for reason in refused.values())
+
+
 def test_killed_ingest_leaves_a_consistent_database_and_rerun_completes(tmp_path, db_target):
     folder = tmp_path / "big"
     folder.mkdir()

@@ -258,16 +258,24 @@ def test_hostile_input_through_the_blank_pipeline(nlp_blank, text):
 
 
 @pytest.mark.model
-def test_realistic_100kb_document_on_trained_pipeline(nlp_trained, record_property):
-    text = _long_document(N)
-    doc = nlp_trained(text)
-    start = time.process_time()
-    claims = list(extract_quotes(doc))
-    seconds = time.process_time() - start
-    record_property("extract_seconds_100kb_trained", round(seconds, 3))
-    print(f"\n100 KB realistic document, trained pipeline: {len(claims)} quotes "
-          f"in {seconds:.3f} s (nlp time excluded)")
-    assert claims and seconds < 1.0
+def test_realistic_document_on_trained_pipeline_scales_linearly(nlp_trained, record_property):
+    """Quote extraction on a realistic document grows with its length, not faster: 100 KB
+    costs under 8x what 25 KB costs (linear is 4x, quadratic 16x). A ratio in one
+    process, so a busy machine slows both sides alike."""
+    def cpu_seconds(chars: int) -> tuple[float, int]:
+        doc = nlp_trained(_long_document(chars))
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            claims = list(extract_quotes(doc))
+            best = min(best, time.process_time() - start)
+        return best, len(claims)
+    quarter, _ = cpu_seconds(N // 4)
+    full, found = cpu_seconds(N)
+    record_property("extract_seconds_100kb_trained", round(full, 3))
+    print(f"\nrealistic document, trained pipeline: {found} quotes; 100 KB in {full:.3f} s, "
+          f"25 KB in {quarter:.3f} s (nlp time excluded)")
+    assert found and full < 8 * max(quarter, 0.01)
 
 
 @pytest.mark.parametrize("module", ["quotes", "quotemarks", "speakers", "resolve", "names",

@@ -23,7 +23,8 @@ from .nlp import Pipeline, load_pipeline
 from .store import Store
 from .store import documents as rows
 
-Progress = Callable[[int, str], None]  # (documents seen so far, current name)
+Progress = Callable[[float, str], None]  # (documents seen so far, current name)
+LONG_TEXT = 200_000  # characters: a document this long reports progress inside itself
 
 
 @dataclass(slots=True)
@@ -83,16 +84,18 @@ def ingest(
                     progress(n, item.name)
                 continue
             label = document_label(item)
-            if progress:
-                progress(n, label)
+            if progress:  # a long text counts itself in as it is extracted (``_within``)
+                progress(n - 1 if len(item.text) >= LONG_TEXT else n, label)
             item.source_set = source_set
             if _unchanged(store, item, report, label):
                 continue
             batch.append((item, label))
             if len(batch) >= BATCH_DOCUMENTS or sum(len(d.text) for d, _ in batch) >= BATCH_CHARS:
-                _extract_then_store(store, batch, source_set, pipeline, report, workers)
+                _extract_then_store(store, batch, source_set, pipeline, report, workers,
+                                    _within(progress, n, batch))
                 batch = []
-        _extract_then_store(store, batch, source_set, pipeline, report, workers)
+        _extract_then_store(store, batch, source_set, pipeline, report, workers,
+                            _within(progress, n if batch else 0, batch))
         for done, analyses in workers.drain() if workers else ():
             _store_batch(store, done, source_set, pipeline, report, analyses)
     finally:
@@ -102,19 +105,36 @@ def ingest(
     return report
 
 
-def _extract_then_store(store, batch, source_set, pipeline, report, workers) -> None:
+def _within(progress: Progress | None, seen: int, batch) -> Callable[[int, int], None] | None:
+    """Progress inside a batch's long documents (``on_piece`` of ``analyse_many``):
+    the bar moves through a long transcript instead of standing still on it."""
+    if progress is None:
+        return None
+    first = seen - len(batch)  # documents seen before the batch's first one
+
+    def on_piece(i: int, chars: int) -> None:
+        doc, label = batch[i]
+        if len(doc.text) >= LONG_TEXT and chars < len(doc.text):
+            share = chars / len(doc.text)
+            progress(first + i + share, f"{label}: {share:.0%} of its text extracted")
+    return on_piece
+
+
+def _extract_then_store(store, batch, source_set, pipeline, report, workers,
+                        on_piece=None) -> None:
     if not batch:
         return
     if workers is None:
-        _store_batch(store, batch, source_set, pipeline, report, _analyses(batch, pipeline))
+        _store_batch(store, batch, source_set, pipeline, report,
+                     _analyses(batch, pipeline, on_piece))
         return
     for done, analyses in workers.submit(batch):
         _store_batch(store, done, source_set, pipeline, report, analyses)
 
 
-def _analyses(batch, pipeline) -> list | None:
+def _analyses(batch, pipeline, on_piece=None) -> list | None:
     try:
-        return list(analyse_many([doc.text for doc, _ in batch], pipeline))
+        return list(analyse_many([doc.text for doc, _ in batch], pipeline, on_piece=on_piece))
     except Exception:
         return None  # each document is then extracted alone, to reject only the broken one
 

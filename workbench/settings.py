@@ -47,6 +47,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
             "Server folders that may be loaded, separated by the OS path separator."),
     Setting("max_file_mb", 20.0, "Largest single file (or zip member) read, in MB."),
+    Setting("max_document_mb", 2.0,
+            "Longest text of one document (a transcript, a CSV row), in MB; longer ones are "
+            "refused at once, not extracted for minutes."),
     Setting("max_total_mb", 200.0, "Most bytes read from one upload or archive, in MB."),
     Setting("max_zip_members", 5000, "Most members read from one zip archive."),
     Setting("max_zip_ratio", 100.0, "Highest compression ratio accepted for a zip member."),

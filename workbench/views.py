@@ -285,7 +285,7 @@ def history_table(events: Iterable) -> pd.DataFrame:
     } for e in events], columns=["when", "reviewer", "from", "to", "note", "cited", "version"])
 
 
-def progress_fraction(done: int, expected: int) -> float:
+def progress_fraction(done: float, expected: int) -> float:
     """Progress for a load whose document count is only estimated (zips, CSV rows):
     never 1.0 before the end, never going backwards."""
     if expected <= 0:

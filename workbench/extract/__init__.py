@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import settings
@@ -62,10 +62,12 @@ def analyse(text: str, pipeline: Pipeline | None = None) -> Analysis:
     return next(analyse_many([text], pipeline))
 
 
-def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iterator[Analysis]:
+def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None, *,
+                 on_piece: Callable[[int, int], None] | None = None) -> Iterator[Analysis]:
     """``analyse`` over a stream of texts, in order; pieces of several texts go
     through spaCy together, but only a bounded group at a time, so memory stays
-    flat however many texts there are."""
+    flat however many texts there are. ``on_piece(i, chars)`` hears after each
+    piece how far into text ``i`` extraction is, so a long text shows progress."""
     pipeline = pipeline or load_pipeline()
     mach = float(settings.get("mach_mps"))
     pieces = ((i, text, offset, piece) for i, text in enumerate(texts)
@@ -75,7 +77,7 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
     for _, group in itertools.groupby(parsed, key=lambda item: item[0][0]):
         passages: list[Passage] = []
         claims: list[Claim] = []
-        for (_, text, offset, _), (doc, sentences) in group:
+        for (i, text, offset, piece), (doc, sentences) in group:
             for a, b in sentences:
                 start, end = offset + a, offset + b
                 if text[start:end].strip():
@@ -84,6 +86,8 @@ def analyse_many(texts: Iterable[str], pipeline: Pipeline | None = None) -> Iter
                 claim.start += offset
                 claim.end += offset
                 claims.append(claim)
+            if on_piece:
+                on_piece(i, offset + len(piece))
         claims.sort(key=lambda c: (c.start, c.end))
         yield Analysis(passages, claims)
 

@@ -42,6 +42,7 @@ def _detector():
     return detector.Detector(case_sensitive=False)
 
 
+@functools.cache  # asked again for every earlier name each time a pronoun is resolved
 def from_first_name(first: str) -> str | None:
     """FEMALE / MALE when the first name is unambiguous in gender_guesser's list."""
     if len(first) < 2 or not first[0].isalpha():

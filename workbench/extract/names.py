@@ -298,15 +298,13 @@ class NameIndex:
         i = bisect.bisect_left(self.mentions, (pos, ""))
         if gender is None:
             return self.mentions[i - 1][1] if i else None
-        same, unknown = [], []
+        unknown = []
         for at, name in reversed(self.mentions[:i]):
             known = self.gender_of(name)
             if known == gender:
-                same.append((at, name))
-            elif known is None:
+                return name  # the last one of that gender
+            if known is None:
                 unknown.append((at, name))
-        if same:
-            return same[0][1]
         # of people of unknown gender, the last one who led their sentence ("Judge X said
         # …") rather than one named in passing ("… from X's arrest")
         unknown = [(at, name) for at, name in unknown if " " in name]  # full names only

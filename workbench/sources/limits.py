@@ -34,6 +34,7 @@ class Limits:
     zip_ratio: float
     zip_depth: int
     csv_columns: int
+    document_chars: int = 2 * MB
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -44,6 +45,7 @@ class Limits:
             zip_ratio=float(settings.get("max_zip_ratio")),
             zip_depth=int(settings.get("max_zip_depth")),
             csv_columns=int(settings.get("max_csv_columns")),
+            document_chars=int(float(settings.get("max_document_mb")) * MB),
         )
 
     def check_file(self, name: str, size: int) -> None:
@@ -53,6 +55,19 @@ class Limits:
                 name,
                 f"file is larger than the limit of {_mb(self.file_bytes)} "
                 "(raise WORKBENCH_MAX_FILE_MB to read it)",
+            )
+
+
+    def check_document(self, name: str, chars: int, row: int | None = None) -> None:
+        """LimitExceeded when one document's text is longer than max_document_mb: it
+        is refused at once rather than stalling the load for minutes."""
+        if chars > self.document_chars:
+            raise LimitExceeded(
+                name,
+                f"its text ({_mb(chars)}) is longer than the {_mb(self.document_chars)} one "
+                "document may have; extraction takes about a minute per 2 MB on one core "
+                "(split the text, or raise WORKBENCH_MAX_DOCUMENT_MB to wait for it)",
+                row,
             )
 
 

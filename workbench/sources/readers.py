@@ -34,11 +34,21 @@ def read_source(name: str, source: bytes | Path, opts: ReadOptions, budget: Budg
                 depth: int = 0) -> Iterator[Document | Rejected]:
     """Documents and rejections of one file (bytes, or a path on disk); never raises."""
     try:
-        yield from _dispatch(name, source, opts, budget, depth)
+        for item in _dispatch(name, source, opts, budget, depth):
+            yield _within_length(item, opts)
     except SourceError as exc:
         yield Rejected(exc.name, exc.reason, exc.row)
     except Exception as exc:  # the last line of defence: one bad file must not stop a batch
         yield Rejected(name, f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def _within_length(item: Document | Rejected, opts: ReadOptions) -> Document | Rejected:
+    if isinstance(item, Document):
+        try:
+            opts.limits.check_document(item.path or item.title, len(item.text), item.record)
+        except SourceError as exc:
+            return Rejected(exc.name, exc.reason, exc.row)
+    return item
 
 
 def _dispatch(name: str, source: bytes | Path, opts: ReadOptions, budget: Budget,
