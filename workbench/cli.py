@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
 
     p = sub.add_parser("evaluate", help="score the extractors on the annotated gold passages")
-    p.add_argument("--gold", action="append", choices=["catalogue", "news", "heldout"],
+    p.add_argument("--gold", action="append", choices=["catalogue", "news", "heldout", "heldout2"],
                    help="which gold collection (repeat; default catalogue and news; "
                         "heldout only at the end of a piece of work)")
     p.add_argument("--by-beat", action="store_true", help="also print the figures per beat")

@@ -31,7 +31,7 @@ __all__ = ["DEFAULT_GOLD", "GOLD_SETS", "evaluate", "figure_lines", "load_gold",
 
 DEFAULT_GOLD = PROJECT_ROOT / "tests" / "gold"
 GOLD_SETS = {"catalogue": DEFAULT_GOLD, "news": DEFAULT_GOLD / "news",
-             "heldout": DEFAULT_GOLD / "heldout"}
+             "heldout": DEFAULT_GOLD / "heldout", "heldout2": DEFAULT_GOLD / "heldout2"}
 
 
 def load_gold(gold_dir: Path) -> list[dict]:
