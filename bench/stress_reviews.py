@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.errors import StaleReview  # noqa: E402
 from workbench.models import Claim, ClaimKind, Document, Passage, Status  # noqa: E402
-from workbench.review import get_review, history, save_review  # noqa: E402
 from workbench.store import Store, integrity_ok  # noqa: E402
 from workbench.store import documents as rows  # noqa: E402
+from workbench.verdicts import get_review, history, save_review  # noqa: E402
 
 STATUSES = [s for s in Status if s is not Status.UNREVIEWED]
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from workbench import views
 from workbench.ingest import IngestReport
 from workbench.models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
-from workbench.review import Review, ReviewEvent
 from workbench.store.documents import SetSummary
+from workbench.verdicts import Review, ReviewEvent
 
 SPECIAL = set("\\`*_[]{}()#+-.!|<>~$:&=\"'")
 HOSTILE = [

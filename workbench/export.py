@@ -18,9 +18,9 @@ from collections.abc import Iterable
 
 from . import settings
 from .models import Status
-from .review import Review, all_reviews, reviews_for
 from .store import Store, search
 from .store import documents as doc_rows
+from .verdicts import Review, all_reviews, reviews_for
 
 COLUMNS = (
     "article_title", "article_url", "source_set", "kind", "claim", "speaker", "cue",

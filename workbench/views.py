@@ -19,7 +19,7 @@ import pandas as pd
 
 from .match.wording import word_diff
 from .models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
-from .review import cite
+from .verdicts import cite
 
 # Markdown and HTML specials, "$" (LaTeX), ":" (directives, emoji, autolinks), "&" (entities).
 _SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>~$:&=\"'])")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..corpus import default_sets
 from ..match import check_document
 from ..models import Claim, Document, Evidence, Relation
-from ..review import Review, reviews_for
+from ..verdicts import Review, reviews_for
 from ..store import Store
 
 __all__ = ["ArticleReport", "ClaimEntry", "article_report"]

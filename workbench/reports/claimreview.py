@@ -16,7 +16,7 @@ import json
 
 from .. import settings
 from ..models import ClaimKind, Status
-from ..review import reviews_for
+from ..verdicts import reviews_for
 from ..store import Store
 from ..store import documents as doc_rows
 from ..views import safe_url

@@ -10,13 +10,13 @@
 Readers yield ``Document`` or ``Rejected`` and never raise: one bad file, row or
 member never stops a batch. Inside: encoding.py (bytes to text), furniture.py and
 cleaning.py (page furniture), fields.py (metadata, dates), textfiles.py (txt, md),
-htmlpage.py, tabular.py (csv, jsonl), archive.py (zip), limits.py, names.py,
+htmlpage.py, tabular.py (csv, jsonl), archive.py (zip), limits.py, filenames.py,
 readers.py (dispatch), folders.py. Nothing here touches the database or the NLP.
 """
 
 from .cleaning import clean_text
+from .filenames import SUPPORTED_SUFFIXES
 from .folders import read_path, resolve_server_folder
-from .names import SUPPORTED_SUFFIXES
 from .readers import read_article, read_upload
 
 __all__ = [

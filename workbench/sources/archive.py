@@ -37,8 +37,8 @@ from pathlib import Path
 
 from ..errors import LimitExceeded, SourceError
 from ..models import Document, Rejected
+from .filenames import is_hidden, kind, member_display, unsafe_member, unsupported_reason
 from .limits import MB, Budget, ReadOptions
-from .names import is_hidden, kind, member_display, unsafe_member, unsupported_reason
 
 ReadMember = Callable[[str, bytes, int], Iterator["Document | Rejected"]]
 CHUNK = 65536

@@ -24,8 +24,8 @@ from pathlib import Path
 from .. import settings
 from ..errors import NotFound, PathNotAllowed
 from ..models import Document, Rejected
+from .filenames import is_hidden
 from .limits import Budget, ReadOptions
-from .names import is_hidden
 from .readers import read_source
 
 _DRIVE = re.compile(r"[A-Za-z]:")

@@ -1,4 +1,4 @@
-"""Reviewing claims: statuses, notes, cited evidence, never a silent overwrite.
+"""Stored reviews (verdicts): status, note, cited evidence, never a silent overwrite.
 
 Each save names the version it was based on; if someone saved in between, the
 save is refused with ``StaleReview`` carrying the other person's review, so the
