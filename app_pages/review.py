@@ -7,7 +7,9 @@ else saved in between, their review is shown and nothing is overwritten.
 import streamlit as st
 
 import workbench
-from workbench import evidence_views, settings, views
+from workbench import display, evidence_views, settings
+from workbench.claim_filters import filter_claims
+from workbench.review_card import ReviewCard, cited_labels
 
 ss = st.session_state
 store = ss.store
@@ -51,65 +53,49 @@ def pick_from_table() -> None:
 
 
 # --- the review card: a fragment, so editing a review reruns only the card -----------------
-def widget_keys(key: str) -> tuple[str, str, str]:
-    return f"status_{key}", f"note_{key}", f"cited_{key}"
+def card_of(key: str) -> ReviewCard:
+    """The claim's card, kept for the session (one ``ReviewCard`` per claim)."""
+    cards = ss.setdefault("cards", {})
+    if key not in cards:
+        cards[key] = ReviewCard.load(store, key)
+        fill(cards[key])
+    return cards[key]
 
 
-def cited_now(key: str) -> list[dict]:
-    """The evidence the reviewer has cited: theirs while a conflict is open, else saved."""
-    conflict = ss.get(f"conflict_{key}")
-    return conflict["mine"]["cited"] if conflict else ss[f"base_{key}"].cited
+def fill(card: ReviewCard) -> None:
+    """Put what the card shows into its status and note widgets (before they are drawn)."""
+    status, note, _ = card.widget_keys
+    ss[status], ss[note] = card.shown.status, card.shown.note
 
 
-def cite_options(key: str) -> dict[str, dict]:
-    """Labels of the "Evidence cited" choices; they number the evidence shown, so they
-    are rebuilt from the saved citations on every render (the evidence may change)."""
-    return views.cite_options(ss.claims_by_key[key].evidence, cited_now(key))
-
-
-def show_review(key: str, review: workbench.Review) -> None:
-    """Put a stored review into the card's widgets and remember its version."""
-    status, note, _ = widget_keys(key)
-    ss[status], ss[note] = str(review.status), review.note
-    ss[f"base_{key}"] = review
-
-
-def mine(key: str) -> dict:
-    status, note, cited = widget_keys(key)
-    options = cite_options(key)
-    return {"status": ss[status], "note": ss[note], "cited": [options[x] for x in ss[cited]]}
-
-
-def save(key: str, fields: dict | None = None, version: int | None = None) -> None:
-    """Save the card's values (or ``fields``); on a conflict keep both sides for the
-    reviewer to choose, never overwriting."""
-    fields = fields or mine(key)
-    base = ss[f"base_{key}"]
-    try:
-        saved = workbench.save_review(
-            store, ss.claims_by_key[key], status=fields["status"], note=fields["note"],
-            reviewer=ss.get("reviewer") or "", cited=fields["cited"],
-            expected_version=base.version if version is None else version, article=ss.article)
-    except workbench.StaleReview as exc:
-        ss[f"conflict_{key}"] = {"theirs": exc.current, "mine": fields}
-        return
-    ss.pop(f"conflict_{key}", None)
-    if saved.status != base.status:
+def after(card: ReviewCard, saved: bool, status_before: str) -> None:
+    if not saved:
+        return  # a conflict: the widgets keep my values, the warning shows theirs
+    fill(card)
+    if str(card.base.status) != status_before:
         ss.status_changed = True  # the claims table shows statuses: rerun the whole page
-    show_review(key, saved)
+
+
+def save(key: str) -> None:
+    """Save the card's widgets (every change is saved at once)."""
+    card, claim = ss.cards[key], ss.claims_by_key[key]
+    status, note, cited = card.widget_keys
+    before = str(card.base.status)
+    fields = card.fields(claim, ss[status], ss[note], ss[cited])
+    after(card, card.save(store, claim, fields, reviewer=ss.get("reviewer") or "",
+                          article=ss.article), before)
 
 
 def take_theirs(key: str) -> None:
-    show_review(key, ss.pop(f"conflict_{key}")["theirs"])
+    ss.cards[key].take_theirs()
+    fill(ss.cards[key])
 
 
 def reapply_mine(key: str) -> None:
-    conflict = ss[f"conflict_{key}"]
-    theirs = conflict["theirs"]
-    merged = views.merge_review(views.review_fields(ss[f"base_{key}"]), conflict["mine"],
-                                views.review_fields(theirs))
-    ss[f"base_{key}"] = theirs
-    save(key, merged, version=theirs.version)
+    card, claim = ss.cards[key], ss.claims_by_key[key]
+    before = str(card.base.status)
+    after(card, card.reapply_mine(store, claim, reviewer=ss.get("reviewer") or "",
+                                  article=ss.article), before)
 
 
 @st.fragment
@@ -117,40 +103,37 @@ def review_card(key: str) -> None:
     if ss.pop("status_changed", False):
         st.rerun()
     claim, article = ss.claims_by_key[key], ss.article
+    card = card_of(key)
     stored = workbench.get_review(store, key)
-    base = ss.get(f"base_{key}")
-    conflict = ss.get(f"conflict_{key}")
-    if base is None or widget_keys(key)[0] not in ss or (
-            conflict is None and stored.version != base.version):
-        if base is not None and stored.version != base.version:
-            st.info(f"{views.md_escape(stored.reviewer or 'Someone')} updated this review "
-                    f"(version {stored.version}); showing their version.")
-        show_review(key, stored)
-    ss[widget_keys(key)[2]] = views.cited_labels(cite_options(key), cited_now(key))
+    if card.follow(stored):
+        st.info(f"{display.md_escape(stored.reviewer or 'Someone')} updated this review "
+                f"(version {stored.version}); showing their version.")
+        fill(card)
+    elif card.widget_keys[0] not in ss:  # Streamlit forgot the widgets (another page)
+        fill(card)
+    ss[card.widget_keys[2]] = cited_labels(card.options(claim), card.shown.cited)
     claim_column, evidence_column = st.columns([2, 3], gap="large")
     with claim_column:
         claim_panel(claim, article)
-        review_controls(key, claim, conflict)
+        review_controls(card, claim)
     with evidence_column:
         evidence_panel(claim)
 
 
 def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
     st.subheader("Claim")
-    paragraph, start, end = views.paragraph_around(article.text, claim.start, claim.end)
+    paragraph, start, end = display.paragraph_around(article.text, claim.start, claim.end)
     with st.container(border=True):
-        st.markdown(views.highlight(paragraph, start, end))
-        st.caption(views.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
-    st.markdown(views.claim_details(claim))
+        st.markdown(display.highlight(paragraph, start, end))
+        st.caption(display.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
+    st.markdown(display.claim_details(claim))
 
 
-def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> None:
-    status, note, cited = widget_keys(key)
-    base = ss[f"base_{key}"]
+def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
+    key, (status, note, cited) = card.key, card.widget_keys
     st.subheader("Your review")
-    if conflict:
-        theirs, yours = conflict["theirs"], conflict["mine"]
-        st.warning(views.conflict_message(theirs, yours))
+    if card.conflict:
+        st.warning(display.conflict_message(card.conflict.theirs, card.conflict.mine))
         left, right = st.columns(2)
         left.button("Take theirs", on_click=take_theirs, args=(key,), key=f"theirs_{key}")
         right.button("Re-apply mine on top", on_click=reapply_mine, args=(key,),
@@ -161,33 +144,33 @@ def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> 
                  on_change=save, args=(key,))
     st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
                  placeholder="what you checked, whom you asked…")
-    st.multiselect("Evidence cited", list(cite_options(key)), key=cited, on_change=save,
-                   args=(key,),
-                   placeholder="choose the sources that back your verdict")
-    if conflict:
+    st.multiselect("Evidence cited", list(card.options(claim)), key=cited, on_change=save,
+                   args=(key,), placeholder="choose the sources that back your verdict")
+    base = card.base
+    if card.conflict:
         pass  # the warning above says what is saved
     elif base.version:
-        st.caption(views.md_escape(f"Saved: version {base.version}, "
-                                   f"{views.format_time(base.updated_at)}, "
-                                   f"by {base.reviewer or 'anonymous'}"))
+        st.caption(display.md_escape(f"Saved: version {base.version}, "
+                                     f"{display.format_time(base.updated_at)}, "
+                                     f"by {base.reviewer or 'anonymous'}"))
     else:
         st.caption("Not reviewed yet: every change is saved at once.")
     events = workbench.history(store, key)
     with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
-        st.dataframe(views.history_table(events), hide_index=True)
+        st.dataframe(display.history_table(events), hide_index=True)
 
 
 def evidence_panel(claim: workbench.Claim) -> None:
-    st.subheader(f"Evidence ({views.evidence_summary(claim)})")
+    st.subheader(f"Evidence ({display.evidence_summary(claim)})")
     if not claim.evidence:
         st.info("Nothing in the chosen sets bears on this claim.")
     evidence_weight(claim)
     for folded in evidence_views.fold_copies(claim.evidence):
         evidence = folded.evidence
         with st.container(border=True):
-            st.markdown(views.evidence_header(evidence))
-            st.markdown(views.evidence_passage(evidence))
-            for line in views.evidence_findings(claim, evidence):
+            st.markdown(display.evidence_header(evidence))
+            st.markdown(display.evidence_passage(evidence))
+            for line in display.evidence_findings(claim, evidence):
                 st.markdown(line)
             for item in (evidence, *folded.copies):
                 if warning := evidence_views.self_conflict_line(item):
@@ -217,13 +200,13 @@ with st.expander("Paste or upload a new article"):
     st.file_uploader("…or an article file (txt, md, html)", key="new_file")
     st.button("Add article", on_click=add_article, key="add_article")
     if ss.get("add_error"):
-        st.error(views.md_escape(ss.add_error))
+        st.error(display.md_escape(ss.add_error))
 
 documents = workbench.list_documents(store, with_text=False)
 if not documents:
     st.info("No documents yet: load a set on the Sources page first.")
     st.stop()
-labels = views.unique_labels({d.id: views.document_label(d) for d in documents})
+labels = display.unique_labels({d.id: display.document_label(d) for d in documents})
 articles = [d.id for d in documents if d.source_set == settings.get("articles_set")]
 wanted = st.query_params.get("doc", "")
 default_doc = int(wanted) if wanted.isdigit() and int(wanted) in labels else (articles or
@@ -258,10 +241,10 @@ for column, key, label, options in (
     (relations, "f_relation", "Evidence", [str(r) for r in workbench.Relation]),
 ):
     remember(key, [])
-    column.multiselect(label, options, key=key, format_func=views.relation_label,
+    column.multiselect(label, options, key=key, format_func=display.relation_label,
                        placeholder="any")
     keep(key)
-visible = views.filter_claims(claims, reviews, kinds=ss.f_kind, statuses=ss.f_status,
+visible = filter_claims(claims, reviews, kinds=ss.f_kind, statuses=ss.f_status,
                               relations=ss.f_relation)
 if not visible:
     st.info("No claim matches these filters.")
@@ -276,7 +259,7 @@ if ss.claim not in ss.visible_claims:
 ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(ss.claim)], "columns": [],
                                  "cells": []}}
 st.dataframe(
-    views.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
+    display.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
     selection_mode="single-row", hide_index=True, placeholder="—",
     column_config={
         "kind": st.column_config.TextColumn(width=80),
@@ -288,7 +271,7 @@ st.dataframe(
     },
 )
 st.caption(f"{len(visible)} of {len(claims)} claims · select a row, or pick the claim below")
-claim_labels = views.unique_labels({c.key: views.claim_label(c, n)
+claim_labels = display.unique_labels({c.key: display.claim_label(c, n)
                                     for n, c in enumerate(visible, start=1)})
 claim_key = st.selectbox("Claim", ss.visible_claims, key="claim", format_func=claim_labels.get)
 keep("claim")

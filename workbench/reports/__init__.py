@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..corpus import default_sets
 from ..match import check_document
 from ..models import Claim, Document, Evidence, Relation
-from ..verdicts import Review, reviews_for
 from ..store import Store
+from ..verdicts import Review, reviews_for
 
 __all__ = ["ArticleReport", "ClaimEntry", "article_report"]
 

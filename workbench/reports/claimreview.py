@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 
 from .. import settings
+from ..display import safe_url
 from ..models import ClaimKind, Status
-from ..verdicts import reviews_for
 from ..store import Store
 from ..store import documents as doc_rows
-from ..views import safe_url
+from ..verdicts import reviews_for
 
 # The desk's rating scale: 1 (false) … 5 (true); None: a verdict without a rating.
 RATINGS: dict[Status, tuple[int | None, str]] = {

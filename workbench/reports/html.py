@@ -1,7 +1,7 @@
 """The editor report of one article as a self-contained HTML page.
 
 Every piece of document text, quote, note and name goes through ``html.escape``;
-links are http(s) only (``views.safe_url``); there is no script and nothing the page
+links are http(s) only (``display.safe_url``); there is no script and nothing the page
 loads from elsewhere, so it can be mailed, archived or printed to PDF as it is."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ..display import claim_value, safe_url
 from ..models import ClaimKind
 from ..provenance import shown_date
 from ..store import Store
-from ..views import claim_value, safe_url
 from . import ArticleReport, ClaimEntry, article_report
 from .timeline import timeline_svg
 

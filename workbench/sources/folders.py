@@ -111,3 +111,10 @@ def resolve_server_folder(user_path: str, roots: list[Path] | None = None) -> Pa
 
 def _names(roots: list[Path]) -> str:
     return ", ".join(str(r) for r in roots)
+
+
+def count_files(folder: Path | None) -> int:
+    """How many files a server folder holds: the estimate behind the progress bar."""
+    if folder is None:
+        return 0
+    return sum(1 for p in Path(folder).rglob("*") if p.is_file())
