@@ -10,6 +10,7 @@ loads.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,8 @@ from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
 from .store import Store
 from .store import documents as rows
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]  # (documents seen so far, current name)
 
@@ -115,8 +118,10 @@ def _extract_then_store(store, batch, source_set, pipeline, report, workers) -> 
 def _analyses(batch, pipeline) -> list | None:
     try:
         return list(analyse_many([doc.text for doc, _ in batch], pipeline))
-    except Exception:
-        return None  # each document is then extracted alone, to reject only the broken one
+    except Exception:  # each document is then extracted alone, to reject only the broken one
+        log.warning("extracting a batch of %d documents failed; extracting each alone",
+                    len(batch), exc_info=True)
+        return None
 
 
 _WORKER_PIPELINE: Pipeline | None = None
@@ -155,7 +160,9 @@ class _Workers:
         batch, future = self.pending.popleft()
         try:
             return batch, future.result()
-        except Exception:
+        except Exception:  # the main process retries each document alone (_store_batch)
+            log.warning("a worker failed on a batch of %d documents; extracting each alone",
+                        len(batch), exc_info=True)
             return batch, None
 
     def close(self) -> None:
@@ -181,6 +188,7 @@ def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
             analysis = analyses[i] if analyses is not None else analyse(doc.text, pipeline)
             _write(store, doc, source_set, analysis, report, label)
         except Exception as exc:  # one broken document must not stop the set
+            log.info("rejected %s", doc.path or label, exc_info=True)
             report.rejected.append(Rejected(doc.path or label, f"could not be processed: {exc}",
                                             doc.record))
 
