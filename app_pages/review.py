@@ -1,15 +1,18 @@
 """Review: pick an article and the sets to match against, then review its claims one by one.
 
 Every change to a review is saved at once with the version it was based on; if someone
-else saved in between, their review is shown and nothing is overwritten.
+else saved in between, their review is shown and nothing is overwritten. The filters
+live in the page address, so a link opens the same view. The card is
+``_review_card.py``; the keys are ``workbench.keyboard``'s.
 """
 
 import streamlit as st
 
 import workbench
-from workbench import display, evidence_views, settings
+from app_pages._review_card import review_card
+from workbench import display, keyboard, settings
 from workbench.claim_filters import filter_claims
-from workbench.review_card import ReviewCard, cited_labels
+from workbench.review_card import set_status_of_many
 
 ss = st.session_state
 store = ss.store
@@ -47,149 +50,34 @@ def add_article() -> None:
 
 
 def pick_from_table() -> None:
+    """Rows picked in the table: one opens that claim; several are offered for one status."""
     rows = ss.claims_table["selection"]["rows"]
-    if rows:
-        ss.claim = ss.visible_claims[rows[0]]
+    keys = [ss.visible_claims[r] for r in rows if r < len(ss.visible_claims)]
+    ss.selected_rows = keys
+    if keys and ss.claim not in keys or len(keys) == 1:
+        ss.claim = keys[-1]
 
 
-# --- the review card: a fragment, so editing a review reruns only the card -----------------
-def card_of(key: str) -> ReviewCard:
-    """The claim's card, kept for the session (one ``ReviewCard`` per claim)."""
-    cards = ss.setdefault("cards", {})
-    if key not in cards:
-        cards[key] = ReviewCard.load(store, key)
-        fill(cards[key])
-    return cards[key]
+def step(offset: int) -> None:
+    """Next (+1) or previous (-1) claim of the list, stopping at either end."""
+    visible = ss.visible_claims
+    at = visible.index(ss.claim) if ss.claim in visible else 0
+    ss.claim = visible[max(0, min(len(visible) - 1, at + offset))]
+    ss.selected_rows = [ss.claim]
 
 
-def fill(card: ReviewCard) -> None:
-    """Put what the card shows into its status and note widgets (before they are drawn)."""
-    status, note, _ = card.widget_keys
-    ss[status], ss[note] = card.shown.status, card.shown.note
-
-
-def after(card: ReviewCard, saved: bool, status_before: str) -> None:
-    if not saved:
-        return  # a conflict: the widgets keep my values, the warning shows theirs
-    fill(card)
-    if str(card.base.status) != status_before:
-        ss.status_changed = True  # the claims table shows statuses: rerun the whole page
-
-
-def save(key: str) -> None:
-    """Save the card's widgets (every change is saved at once)."""
-    card, claim = ss.cards[key], ss.claims_by_key[key]
-    status, note, cited = card.widget_keys
-    before = str(card.base.status)
-    fields = card.fields(claim, ss[status], ss[note], ss[cited])
-    after(card, card.save(store, claim, fields, reviewer=ss.get("reviewer") or "",
-                          article=ss.article), before)
-
-
-def take_theirs(key: str) -> None:
-    ss.cards[key].take_theirs()
-    fill(ss.cards[key])
-
-
-def reapply_mine(key: str) -> None:
-    card, claim = ss.cards[key], ss.claims_by_key[key]
-    before = str(card.base.status)
-    after(card, card.reapply_mine(store, claim, reviewer=ss.get("reviewer") or "",
-                                  article=ss.article), before)
-
-
-@st.fragment
-def review_card(key: str) -> None:
-    if ss.pop("status_changed", False):
-        st.rerun()
-    claim, article = ss.claims_by_key[key], ss.article
-    card = card_of(key)
-    stored = workbench.get_review(store, key)
-    if card.follow(stored):
-        st.info(f"{display.md_escape(stored.reviewer or 'Someone')} updated this review "
-                f"(version {stored.version}); showing their version.")
-        fill(card)
-    elif card.widget_keys[0] not in ss:  # Streamlit forgot the widgets (another page)
-        fill(card)
-    ss[card.widget_keys[2]] = cited_labels(card.options(claim), card.shown.cited)
-    claim_column, evidence_column = st.columns([2, 3], gap="large")
-    with claim_column:
-        claim_panel(claim, article)
-        review_controls(card, claim)
-    with evidence_column:
-        evidence_panel(claim)
-
-
-def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
-    st.subheader("Claim")
-    paragraph, start, end = display.paragraph_around(article.text, claim.start, claim.end)
-    with st.container(border=True):
-        st.markdown(display.highlight(paragraph, start, end))
-        st.caption(display.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
-    st.markdown(display.claim_details(claim))
-
-
-def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
-    key, (status, note, cited) = card.key, card.widget_keys
-    st.subheader("Your review")
-    if card.conflict:
-        st.warning(display.conflict_message(card.conflict.theirs, card.conflict.mine))
-        left, right = st.columns(2)
-        left.button("Take theirs", on_click=take_theirs, args=(key,), key=f"theirs_{key}")
-        right.button("Re-apply mine on top", on_click=reapply_mine, args=(key,),
-                     key=f"merge_{key}", type="primary")
-    if not (ss.get("reviewer") or "").strip():
-        st.caption("Tip: type your name as Reviewer in the sidebar; it is saved with your review.")
-    st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
-                 on_change=save, args=(key,))
-    st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
-                 placeholder="what you checked, whom you asked…")
-    st.multiselect("Evidence cited", list(card.options(claim)), key=cited, on_change=save,
-                   args=(key,), placeholder="choose the sources that back your verdict")
-    base = card.base
-    if card.conflict:
-        pass  # the warning above says what is saved
-    elif base.version:
-        st.caption(display.md_escape(f"Saved: version {base.version}, "
-                                     f"{display.format_time(base.updated_at)}, "
-                                     f"by {base.reviewer or 'anonymous'}"))
-    else:
-        st.caption("Not reviewed yet: every change is saved at once.")
-    events = workbench.history(store, key)
-    with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
-        st.dataframe(display.history_table(events), hide_index=True)
-
-
-def evidence_panel(claim: workbench.Claim) -> None:
-    st.subheader(f"Evidence ({display.evidence_summary(claim)})")
-    if not claim.evidence:
-        st.info("Nothing in the chosen sets bears on this claim.")
-    evidence_weight(claim)
-    for folded in evidence_views.fold_copies(claim.evidence):
-        evidence = folded.evidence
-        with st.container(border=True):
-            st.markdown(display.evidence_header(evidence))
-            st.markdown(display.evidence_passage(evidence))
-            for line in display.evidence_findings(claim, evidence):
-                st.markdown(line)
-            for item in (evidence, *folded.copies):
-                if warning := evidence_views.self_conflict_line(item):
-                    st.markdown(warning)
-            if copies := evidence_views.copies_line(folded):
-                st.caption(copies)
-
-
-def evidence_weight(claim: workbench.Claim) -> None:
-    """Issue 13: independent confirmations and first appearance, above the evidence."""
-    lines = [evidence_views.confirmations_line(claim), evidence_views.first_seen_line(claim)]
-    if any(lines):
-        st.markdown(" · ".join(x for x in lines if x))
-    chart = evidence_views.timeline_chart(claim)
-    if chart:
-        frame, spec, undated = chart
-        st.vega_lite_chart(frame, spec, width="stretch", alt="Timeline of the dated sources")
-        if undated:
-            st.caption(f"+{undated} undated source{'s' * (undated != 1)} not on the timeline")
+def apply_bulk() -> None:
+    keys = [k for k in ss.get("selected_rows", []) if k in ss.claims_by_key]
+    result = set_status_of_many(store, [ss.claims_by_key[k] for k in keys], ss.bulk_status,
+                                ss.bulk_note or "", reviewer=ss.get("reviewer") or "",
+                                article=ss.article)
+    ss.bulk_done = (f"Set {ss.bulk_status} on {len(result.saved)} claim"
+                    f"{'s' * (len(result.saved) != 1)}.")
+    if result.refused:
+        ss.bulk_done += (f" {len(result.refused)} changed by someone else meanwhile were left "
+                         "as they are: open them to see.")
+    ss.bulk_note = ""
+    ss.selected_rows = [ss.claim]
 
 
 # --- the article and the sets -------------------------------------------------------------
@@ -233,19 +121,19 @@ if not claims:
     st.info("No quotes or numbers were found in this article.")
     st.stop()
 
-# --- the claims table -----------------------------------------------------------------------
-kinds, statuses, relations = st.columns(3)
+# --- the claims table: filters in the address, one row or several picked ----------------------
+kinds, statuses, relations, search = st.columns([1, 1, 1, 2])
 for column, key, label, options in (
-    (kinds, "f_kind", "Kind", [str(k) for k in workbench.ClaimKind]),
-    (statuses, "f_status", "Status", [str(s) for s in workbench.Status]),
-    (relations, "f_relation", "Evidence", [str(r) for r in workbench.Relation]),
+    (kinds, "kind", "Kind", [str(k) for k in workbench.ClaimKind]),
+    (statuses, "status", "Status", [str(s) for s in workbench.Status]),
+    (relations, "evidence", "Evidence", [str(r) for r in workbench.Relation]),
 ):
-    remember(key, [])
     column.multiselect(label, options, key=key, format_func=display.relation_label,
-                       placeholder="any")
-    keep(key)
-visible = filter_claims(claims, reviews, kinds=ss.f_kind, statuses=ss.f_status,
-                              relations=ss.f_relation)
+                       placeholder="any", bind="query-params")
+search.text_input("Search claims and evidence", key="q", bind="query-params",
+                  placeholder="words in the claim, its speaker or its sources")
+visible = filter_claims(claims, reviews, kinds=ss.kind, statuses=ss.status,
+                        relations=ss.evidence, search=ss.q)
 if not visible:
     st.info("No claim matches these filters.")
     st.stop()
@@ -256,11 +144,15 @@ wanted = st.query_params.get("claim", "")
 remember("claim", wanted if wanted in ss.visible_claims else ss.visible_claims[0])
 if ss.claim not in ss.visible_claims:
     ss.claim = ss.visible_claims[0]
-ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(ss.claim)], "columns": [],
-                                 "cells": []}}
+selected = [k for k in ss.get("selected_rows", []) if k in ss.visible_claims]
+if ss.claim not in selected:
+    selected = [ss.claim]
+ss.selected_rows = selected
+ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(k) for k in selected],
+                                 "columns": [], "cells": []}}
 st.dataframe(
     display.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
-    selection_mode="single-row", hide_index=True, placeholder="—",
+    selection_mode="multi-row", hide_index=True, placeholder="—",
     column_config={
         "kind": st.column_config.TextColumn(width=80),
         "claim": st.column_config.TextColumn(width=360),
@@ -270,10 +162,32 @@ st.dataframe(
         "evidence": st.column_config.TextColumn(width=240),
     },
 )
-st.caption(f"{len(visible)} of {len(claims)} claims · select a row, or pick the claim below")
+if ss.get("bulk_done"):
+    st.success(display.md_escape(ss.pop("bulk_done")))
+if len(selected) > 1:
+    with st.form("bulk", border=True):
+        st.markdown(f"**One status for the {len(selected)} selected claims** (each keeps its "
+                    "cited evidence; the note is added below its own)")
+        left, right = st.columns([1, 3])
+        left.selectbox("Status", [str(s) for s in workbench.Status if s != "unreviewed"],
+                       key="bulk_status")
+        right.text_input("Note", key="bulk_note",
+                         placeholder="e.g. all supported by the ministry transcript")
+        st.form_submit_button(f"Set the status of {len(selected)} claims", on_click=apply_bulk,
+                              type="primary")
 claim_labels = display.unique_labels({c.key: display.claim_label(c, n)
-                                    for n, c in enumerate(visible, start=1)})
-claim_key = st.selectbox("Claim", ss.visible_claims, key="claim", format_func=claim_labels.get)
+                                      for n, c in enumerate(visible, start=1)})
+pick, back, forward, keys = st.columns([6, 1.4, 1.1, 1], vertical_alignment="bottom")
+claim_key = pick.selectbox("Claim", ss.visible_claims, key="claim",
+                           format_func=claim_labels.get)
+back.button("Previous", key="previous_claim", shortcut=keyboard.PREVIOUS_CLAIM, on_click=step,
+            args=(-1,), width="stretch")
+forward.button("Next", key="next_claim", shortcut=keyboard.NEXT_CLAIM, on_click=step,
+               args=(1,), width="stretch")
+with keys.popover("Keys", width="stretch"):
+    st.markdown(keyboard.help_markdown())
 keep("claim")
+st.caption(f"{len(visible)} of {len(claims)} claims · select a row (several for one status), "
+           "or pick the claim above")
 st.query_params.update(doc=str(doc_id), claim=claim_key)
 review_card(claim_key)

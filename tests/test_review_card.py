@@ -7,7 +7,15 @@ import pytest
 from helpers import ev, quote, store_doc
 
 from workbench.models import Document, Relation, Status
-from workbench.review_card import ReviewCard, ReviewFields, cite_options, cited_labels, merge_review
+from workbench.review_card import (
+    ReviewCard,
+    ReviewFields,
+    added_note,
+    cite_options,
+    cited_labels,
+    merge_review,
+    set_status_of_many,
+)
 from workbench.store import Store
 from workbench.store import documents as rows
 from workbench.verdicts import get_review, history
@@ -141,3 +149,35 @@ def test_fields_turn_cited_labels_back_into_citations(desk):
     [label] = ann.options(claim)
     fields = ann.fields(claim, "supported", "n", [label])
     assert fields.cited[0]["passage"] == "It flew at Mach 10."
+
+
+@pytest.mark.parametrize("existing, note, expected", [
+    ("", "all supported by the ministry transcript", "all supported by the ministry transcript"),
+    ("asked the desk", "transcript", "asked the desk\ntranscript"),
+    ("asked the desk\ntranscript", "transcript", "asked the desk\ntranscript"),  # once
+    ("asked the desk", "  ", "asked the desk"),
+])
+def test_added_note_never_erases_a_note(existing, note, expected):
+    assert added_note(existing, note) == expected
+
+
+def test_one_status_for_several_claims(tmp_path):
+    store = Store(tmp_path / "w.db")
+    text = '"We will respond," Ilya Sorn said. "We are ready," Ana Lee said. "No," Bo Ek said.'
+    doc_id = store_doc(store, "a", Document("A", text, path="a.txt"),
+                       [quote(text, q, s) for q, s in (("We will respond,", "Ilya Sorn"),
+                                                         ("We are ready,", "Ana Lee"),
+                                                         ("No,", "Bo Ek"))])
+    first, second, third = rows.claims_of(store, doc_id)
+    cited = {"title": "T", "passage": "p"}
+    ReviewCard.load(store, first.key).save(store, first, ReviewFields("unreviewed", "mine",
+                                                                      [cited]))
+    result = set_status_of_many(store, [first, second], "supported", "ministry transcript",
+                                reviewer="Ann")
+    assert result.saved == [first.key, second.key] and result.refused == []
+    one, two = get_review(store, first.key), get_review(store, second.key)
+    assert (one.status, one.note, one.cited, one.version) == (
+        Status.SUPPORTED, "mine\nministry transcript", [cited], 2)
+    assert (two.status, two.note, two.reviewer) == (Status.SUPPORTED, "ministry transcript",
+                                                    "Ann")
+    assert get_review(store, third.key).version == 0

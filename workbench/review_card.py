@@ -148,3 +148,33 @@ class ReviewCard:
         merged = merge_review(ReviewFields.of(self.base), mine, ReviewFields.of(theirs))
         self.base = theirs
         return self.save(store, claim, merged, reviewer=reviewer, article=article)
+
+
+@dataclass(slots=True)
+class BulkResult:
+    """What one status for several claims did: saved, or refused because someone saved
+    the claim in between (those are left for the reviewer to open)."""
+
+    saved: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def added_note(existing: str, note: str) -> str:
+    """``note`` below an existing note (once), so a bulk note never erases one."""
+    note, existing = note.strip(), existing.rstrip()
+    if not note or note in existing.splitlines():
+        return existing
+    return f"{existing}\n{note}" if existing else note
+
+
+def set_status_of_many(store: Store, claims: Sequence[Claim], status: str, note: str = "", *,
+                       reviewer: str = "", article: Document | None = None) -> BulkResult:
+    """One status (and note) for several claims, each saved on its current version with
+    its cited evidence kept; the note is added below the claim's own."""
+    result = BulkResult()
+    for claim in claims:
+        card = ReviewCard.load(store, claim.key)
+        fields = ReviewFields(status, added_note(card.base.note, note), list(card.base.cited))
+        saved = card.save(store, claim, fields, reviewer=reviewer, article=article)
+        (result.saved if saved else result.refused).append(claim.key)
+    return result
