@@ -77,8 +77,6 @@ def reapply_mine(key: str) -> None:
 
 @st.fragment
 def review_card(key: str) -> None:
-    if ss.pop("status_changed", False):
-        st.rerun()
     claim, article = ss.claims_by_key[key], ss.article
     card = card_of(key)
     stored = workbench.get_review(ss.store, key)
@@ -95,6 +93,8 @@ def review_card(key: str) -> None:
         review_controls(card, claim)
     with evidence_column:
         evidence_panel(card, claim)
+    if ss.pop("status_changed", False):
+        st.rerun()  # after drawing the card, so the new status shows before the table's
 
 
 def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
