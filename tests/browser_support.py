@@ -295,6 +295,13 @@ def take_screenshots(out_dir: Path) -> list[Path]:
                 wait_for_app(page)
                 shots.append(out_dir / f"{name}.png")
                 page.screenshot(path=str(shots[-1]), full_page=True)
+                if name == "review":  # the keyboard help, open
+                    page.get_by_test_id("stPopover").get_by_role("button").click()
+                    page.get_by_text("next / previous claim").wait_for()
+                    shots.append(out_dir / "review-keys.png")
+                    page.screenshot(path=str(shots[-1]), clip={"x": 300, "y": 600,
+                                                               "width": 1200, "height": 700})
+                    page.keyboard.press("Escape")
             report = Path(tmp) / "editor-report.html"  # issue 13: the editor report page
             from workbench.reports.html import editor_page
             report.write_text(editor_page(store, article.id, sets=["demo"]), encoding="utf-8")
