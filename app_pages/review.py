@@ -54,7 +54,7 @@ def pick_from_table() -> None:
     rows = ss.claims_table["selection"]["rows"]
     keys = [ss.visible_claims[r] for r in rows if r < len(ss.visible_claims)]
     ss.selected_rows = keys
-    if keys and ss.claim not in keys or len(keys) == 1:
+    if (keys and ss.claim not in keys) or len(keys) == 1:
         ss.claim = keys[-1]
 
 

@@ -35,10 +35,7 @@ def sample(mapped, n: int):
 
 
 def _top(best: list, scores, rows, k: int = K) -> list:
-    if len(scores) > k:
-        idx = np.argpartition(-scores, k)[:k]
-    else:
-        idx = range(len(scores))
+    idx = np.argpartition(-scores, k)[:k] if len(scores) > k else range(len(scores))
     best = best + [(float(scores[i]), rows[i][0], rows[i][1], rows[i][2]) for i in idx]
     best.sort(key=lambda t: -t[0])
     return best[:k]

@@ -40,7 +40,8 @@ new MutationObserver(records => {
 }).observe(document, {attributes: true, subtree: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
 """
-IDLE = "() => document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\")"
+IDLE = ("() => document.querySelector("
+        "\"[data-testid='stApp'][data-test-script-state='notRunning']\")")
 PRIMARY = ("key => { const b = document.querySelector(`[class*='st-key-set_${key}_'] button`);"
            " return b && b.getAttribute('data-testid') === 'stBaseButton-primary'; }")
 CLAIM_NUMBER = ("n => { const box = document.querySelector('.st-key-claim input');"

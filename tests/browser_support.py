@@ -57,7 +57,8 @@ def app_server(db_path: Path, *, timeout: float = 60.0, env: dict | None = None)
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
-    log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed in the finally below)
+        "w+", prefix="streamlit-", suffix=".log", delete=False)
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "WORKBENCH_DB": str(db_path), **(env or {})},

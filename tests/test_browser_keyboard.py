@@ -93,8 +93,7 @@ def test_review_a_claim_with_the_keyboard_only(page, served):
     assert shown_claim(page) == second
 
 
-def test_filters_and_search_live_in_the_address(page, served):
-    url, _ = served
+def test_filters_and_search_live_in_the_address(page):
     support.fill_text(page, "q", "Sorn")  # the quote Drevic is given; Sorn said it
     labels = page.get_by_test_id("stCaptionContainer").filter(has_text="of 7 claims")
     expect(labels).to_contain_text("1 of 7 claims")

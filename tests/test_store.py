@@ -54,10 +54,9 @@ def test_corpus_version_moves_with_every_change(store):
 
 
 def test_failed_write_leaves_nothing(store):
-    with pytest.raises(RuntimeError):
-        with store.write() as conn:
-            rows.ensure_set(conn, "s")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.write() as conn:
+        rows.ensure_set(conn, "s")
+        raise RuntimeError("boom")
     assert rows.list_sets(store) == []
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import settings, sources, syndication
-from .extract import analyse, analyse_many
+from .extract import Analysis, analyse, analyse_many
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
 from .store import Store
@@ -27,6 +27,8 @@ from .store import documents as rows
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]  # (documents seen so far, current name)
+Batch = list[tuple[Document, str]]  # documents to extract together, with their labels
+Extracted = tuple[Batch, list[Analysis] | None]  # None: the batch failed, retry one by one
 
 
 @dataclass(slots=True)
@@ -105,7 +107,8 @@ def ingest(
     return report
 
 
-def _extract_then_store(store, batch, source_set, pipeline, report, workers) -> None:
+def _extract_then_store(store: Store, batch: Batch, source_set: str, pipeline: Pipeline,
+                        report: IngestReport, workers: _Workers | None) -> None:
     if not batch:
         return
     if workers is None:
@@ -115,7 +118,7 @@ def _extract_then_store(store, batch, source_set, pipeline, report, workers) -> 
         _store_batch(store, done, source_set, pipeline, report, analyses)
 
 
-def _analyses(batch, pipeline) -> list | None:
+def _analyses(batch: Batch, pipeline: Pipeline) -> list[Analysis] | None:
     try:
         return list(analyse_many([doc.text for doc, _ in batch], pipeline))
     except Exception:  # each document is then extracted alone, to reject only the broken one
@@ -132,7 +135,7 @@ def _worker_start(name: str) -> None:
     _WORKER_PIPELINE = load_pipeline(name)
 
 
-def _worker_extract(texts: list[str]) -> list:
+def _worker_extract(texts: list[str]) -> list[Analysis]:
     return list(analyse_many(texts, _WORKER_PIPELINE))
 
 
@@ -140,23 +143,23 @@ class _Workers:
     """Extraction in worker processes (each loads the pipeline once), results in
     submission order, at most two batches per worker in flight."""
 
-    def __init__(self, pipeline: Pipeline, n_process: int):
+    def __init__(self, pipeline: Pipeline, n_process: int) -> None:
         self.pool = ProcessPoolExecutor(n_process, initializer=_worker_start,
                                         initargs=(pipeline.name,))
         self.limit = 2 * n_process
-        self.pending: deque = deque()
+        self.pending: deque[tuple[Batch, Future[list[Analysis]]]] = deque()
 
-    def submit(self, batch):
+    def submit(self, batch: Batch) -> Iterator[Extracted]:
         self.pending.append((batch, self.pool.submit(_worker_extract,
                                                      [doc.text for doc, _ in batch])))
         while len(self.pending) > self.limit:
             yield self._next()
 
-    def drain(self):
+    def drain(self) -> Iterator[Extracted]:
         while self.pending:
             yield self._next()
 
-    def _next(self):
+    def _next(self) -> Extracted:
         batch, future = self.pending.popleft()
         try:
             return batch, future.result()
@@ -169,9 +172,9 @@ class _Workers:
         self.pool.shutdown(cancel_futures=True)
 
 
-def _unchanged(store, doc, report, label) -> bool:
+def _unchanged(store: Store, doc: Document, report: IngestReport, label: str) -> bool:
     with store.read() as conn:
-        existing = rows.find_existing(conn, doc.source_set, doc)
+        existing = rows.find_existing(conn, doc.source_set or "", doc)
     if existing is not None and existing.content_hash == doc.content_hash:
         report.unchanged.append(label)
         report.document_ids.append(existing.id)
@@ -179,7 +182,8 @@ def _unchanged(store, doc, report, label) -> bool:
     return False
 
 
-def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
+def _store_batch(store: Store, batch: Batch, source_set: str, pipeline: Pipeline,
+                 report: IngestReport, analyses: list[Analysis] | None) -> None:
     """Write each document of a batch in its own transaction; without analyses
     (extraction failed), each document is extracted alone so only the broken one
     is rejected."""
@@ -193,7 +197,8 @@ def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
                                             doc.record))
 
 
-def _write(store, doc, source_set, analysis, report, label) -> None:
+def _write(store: Store, doc: Document, source_set: str, analysis: Analysis,
+           report: IngestReport, label: str) -> None:
     with store.write() as conn:  # the set appears with its first document, never empty
         rows.ensure_set(conn, source_set)
         existing = rows.find_existing(conn, source_set, doc)
@@ -214,19 +219,23 @@ def wants_dask(files: int) -> bool:
     return least > 0 and files >= least
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, **kw) -> IngestReport:
+def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, *,
+                 pipeline: Pipeline | None = None, progress: Progress | None = None,
+                 n_process: int = 1) -> IngestReport:
     """Files, folders and zips on disk (the CLI; the UI's server folders)."""
-    def items():
+    def items() -> Iterator[Document | Rejected]:
         for path in paths:
             yield from sources.read_path(path, source_set=source_set)
-    return ingest(store, items(), source_set, **kw)
+    return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
+                  n_process=n_process)
 
 
-def ingest_uploads(
-    store: Store, uploads: Iterable[tuple[str, bytes]], source_set: str, **kw
-) -> IngestReport:
+def ingest_uploads(store: Store, uploads: Iterable[tuple[str, bytes]], source_set: str, *,
+                   pipeline: Pipeline | None = None, progress: Progress | None = None,
+                   n_process: int = 1) -> IngestReport:
     """Files uploaded in the browser, zips included."""
-    def items():
+    def items() -> Iterator[Document | Rejected]:
         for name, data in uploads:
             yield from sources.read_upload(name, data, source_set=source_set)
-    return ingest(store, items(), source_set, **kw)
+    return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
+                  n_process=n_process)

@@ -16,7 +16,7 @@ from .display.labels import evidence_label, relation_label
 from .errors import StaleReview
 from .models import Claim, Document, Evidence
 from .store import Store
-from .verdicts import Review, cite, get_review, save_review
+from .verdicts import Review, cite, claim_key, get_review, save_review
 
 
 @dataclass(slots=True)
@@ -173,8 +173,8 @@ def set_status_of_many(store: Store, claims: Sequence[Claim], status: str, note:
     its cited evidence kept; the note is added below the claim's own."""
     result = BulkResult()
     for claim in claims:
-        card = ReviewCard.load(store, claim.key)
+        card = ReviewCard.load(store, claim_key(claim))
         fields = ReviewFields(status, added_note(card.base.note, note), list(card.base.cited))
         saved = card.save(store, claim, fields, reviewer=reviewer, article=article)
-        (result.saved if saved else result.refused).append(claim.key)
+        (result.saved if saved else result.refused).append(card.key)
     return result

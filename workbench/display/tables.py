@@ -5,10 +5,14 @@ cells as plain text, so nothing here is escaped).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..models import Claim, Rejected, Status
+
+if TYPE_CHECKING:
+    from ..ingest import IngestReport
 from .labels import best_score, evidence_summary, speaker_or_value
 from .values import date_part, format_time
 
@@ -45,7 +49,7 @@ def history_table(events: Iterable) -> pd.DataFrame:
     } for e in events], columns=["when", "reviewer", "from", "to", "note", "cited", "version"])
 
 
-def report_table(report) -> pd.DataFrame:
+def report_table(report: IngestReport) -> pd.DataFrame:
     """What a load did to each document: added, updated or unchanged."""
     rows = [{"document": name, "outcome": outcome}
             for outcome in ("added", "updated", "unchanged")

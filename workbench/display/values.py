@@ -39,8 +39,7 @@ def describe_value(claim: Claim, evidence: Evidence) -> str | None:
     value in the claim's unit when the units convert linearly, else in SI."""
     if evidence.si_value is None or claim.si_value is None:
         return None
-    linear = claim.value and claim.si_value and claim.dimension != "temperature"
-    if linear:
+    if claim.value and claim.si_value and claim.dimension != "temperature":  # linear units
         factor = claim.si_value / claim.value
         low = evidence.si_value / factor
         high = None if evidence.si_value_max is None else evidence.si_value_max / factor
@@ -68,7 +67,8 @@ def format_time(stamp: str | None) -> str:
         moment = datetime.fromisoformat(stamp or "")
     except ValueError:
         return stamp or ""
-    if moment.utcoffset() is None or moment.utcoffset().total_seconds():
+    offset = moment.utcoffset()
+    if offset is None or offset.total_seconds():
         return moment.isoformat(sep=" ", timespec="minutes")
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 

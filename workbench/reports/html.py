@@ -40,7 +40,7 @@ def _who(entry: ClaimEntry) -> str:
     return f"number: {claim_value(c)}" + (f" ({c.about})" if c.about else "")
 
 
-def _summary_list(title: str, entries: list[ClaimEntry], anchor: str) -> str:
+def _summary_list(title: str, entries: list[tuple[int, ClaimEntry]], anchor: str) -> str:
     items = "".join(f'<li><a href="#{escape(anchor)}-{i}">“{escape(e.claim.text)}”</a> — '
                     f"{escape(_who(e))}</li>" for i, e in entries)
     body = f"<ul>{items}</ul>" if entries else '<p class="small">none</p>'

@@ -34,6 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import LimitExceeded, SourceError
 from ..models import Document, Rejected
@@ -49,7 +50,7 @@ class _Refused(Exception):
     """A member is refused; the archive goes on."""
 
 
-def _declared(fp) -> tuple[int, int] | None:
+def _declared(fp: BinaryIO) -> tuple[int, int] | None:
     """(member count, central directory size) from the end record, or None if absent."""
     fp.seek(0, io.SEEK_END)
     size = fp.tell()
