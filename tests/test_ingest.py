@@ -12,21 +12,10 @@ import pytest
 
 from workbench.ingest import ingest, ingest_paths, ingest_uploads
 from workbench.models import Document, Rejected
-from workbench.nlp import Pipeline, rule_based_pipeline
 from workbench.settings import PROJECT_ROOT
 from workbench.store import Store, integrity_ok
 from workbench.store import documents as rows
 from workbench.store.db import is_postgres
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Pipeline(rule_based_pipeline(), "rules", trained=False)
-
-
-@pytest.fixture
-def store(db_target):
-    return Store(db_target)
 
 
 def write(folder, name, body):

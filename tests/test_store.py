@@ -6,13 +6,8 @@ import pytest
 from helpers import number, store_doc
 
 from workbench.models import Document
-from workbench.store import Store, integrity_ok, search
 from workbench.store import documents as rows
-
-
-@pytest.fixture
-def store(db_target):
-    return Store(db_target)
+from workbench.store import integrity_ok, search
 
 
 def test_reloading_a_changed_document_updates_it_in_place(store):
