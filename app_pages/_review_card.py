@@ -4,7 +4,6 @@ this module only draws widgets and hands their values over.
 """
 
 import streamlit as st
-from streamlit_shortcuts import add_shortcuts
 
 import workbench
 from workbench import display, evidence_views, keyboard
@@ -131,8 +130,7 @@ def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
     st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
                  on_change=save, args=(key,))
     st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
-                 placeholder="what you checked, whom you asked… (Alt+N)")
-    add_shortcuts(Note=keyboard.FOCUS_NOTE)  # clicks the field labelled "Note"
+                 placeholder="what you checked, whom you asked…")
     st.multiselect("Evidence cited", list(card.options(claim)), key=cited, on_change=save,
                    args=(key,), placeholder="choose the sources that back your verdict")
     base = card.base

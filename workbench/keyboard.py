@@ -2,8 +2,9 @@
 
 The keys are Streamlit's own button shortcuts (``st.button(..., shortcut=...)``), which
 do nothing while the reviewer types in a text field. Streamlit reserves C and R (clear
-cache, rerun), so *contradicted* is X. Focusing the note is the one key that is not a
-button: ``streamlit-shortcuts`` clicks the note field on Alt+N.
+cache, rerun), so *contradicted* is X. There is no key to focus the note: Streamlit
+has none, and ``streamlit-shortcuts`` draws an iframe script that the safety test
+refuses (through a component API Streamlit 1.67 marks deprecated).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ STATUS_KEYS: dict[Status, str] = {
     Status.NEEDS_FOLLOW_UP: "F",
 }
 NEXT_CLAIM, PREVIOUS_CLAIM = "J", "K"
-FOCUS_NOTE = "alt+n"
 CITE_KEYS = tuple("123456789")  # the first nine pieces of evidence
 
 
@@ -29,7 +29,7 @@ def help_markdown() -> str:
     """The help popover: one line per key (Markdown; no untrusted text)."""
     lines = [f"- `{NEXT_CLAIM}` / `{PREVIOUS_CLAIM}`: next / previous claim",
              *(f"- `{key}`: {status}" for status, key in STATUS_KEYS.items()),
-             "- `Alt+N`: write the note (`Ctrl+Enter` saves it, `Tab` leaves it)",
+             "- the note: click it, `Ctrl+Enter` saves it, `Tab` leaves it",
              f"- `{CITE_KEYS[0]}`–`{CITE_KEYS[-1]}`: cite or uncite that piece of evidence",
              "", "Keys do nothing while you type in a field. "
              "Streamlit keeps `C` and `R` for itself, so *contradicted* is `X`."]
