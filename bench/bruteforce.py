@@ -44,7 +44,7 @@ def _top(best: list, scores, rows, k: int = K) -> list:
 def quotes(store, pairs, source_set: str = common.BENCH_SET, articles=None) -> dict:
     """``articles`` (one per pair, optional): the document each claim is from,
     left out with its copies (the synthetic article is in another set anyway)."""
-    from workbench.match.quotes import fold
+    from workbench.match.wording import fold
     queries = [fold(c.text) for c, _ in pairs]
     elapsed, cpu = [0.0] * len(pairs), [0.0] * len(pairs)
     best: list[list] = [[] for _ in pairs]

@@ -20,10 +20,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
 from .names import LEAD_CHARS, ClaimSubject
-from .quotes import fold, query_terms
 from .values import compare, midpoint, ratio
+from .wording import fold, query_terms
 
-RELATED_MAX = 2
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w’'-]*[a-z][\w-]*")
 _POSSESSIVE = re.compile(r"[’']s$")
 NOT_SUBJECTS = frozenset(
@@ -67,7 +66,7 @@ def _mentions_any(text: str, terms: list[str]) -> float:
 
 
 def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, sets,
-                     knobs) -> list[Evidence]:
+                     match_settings) -> list[Evidence]:
     if claim.si_value is None or claim.dimension is None:
         return []
     terms = subject_terms(claim, context)
@@ -76,7 +75,7 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     # with the names of its article's title too.
     query = terms if named.own else subject_terms(claim, f"{context} {article.title}")
     rows = [r for r in search.candidate_passages(
-        conn, query, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
+        conn, query, sets=sets, exclude_hash=article.content_hash, limit=match_settings.candidates)
         if r.document_id != article.id]
     doc_ids = sorted({r.document_id for r in rows})
     # Documents about the claim's subject: a quantity there with no subject of its
@@ -104,7 +103,7 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         if elsewhere(doc_id, p_text):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
-                           other.si_value, other.si_value_max, tolerance=knobs.tolerance)
+                           other.si_value, other.si_value_max, tolerance=match_settings.tolerance)
         similarity = similarity_of[passage_id]
         subject = max(overlap_of[passage_id], 1.0 if about_same else 0.75 if inherits else 0.0)
         score = 0.5 * similarity + 50 * subject
@@ -117,7 +116,7 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         used_passages.add(passage_id)
     related = []
     for row in rows:
-        if len(related) >= RELATED_MAX:
+        if len(related) >= match_settings.related_max:
             break
         if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5 \
                 and not elsewhere(row.document_id, row.text):
