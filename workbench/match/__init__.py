@@ -17,6 +17,7 @@ from .. import consistency, provenance, settings, syndication
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
+from ..store.db import Snapshot
 from .numbers import numeric_evidence
 from .quotes import quote_evidence
 from .serialize import evidence_from_dict, evidence_to_dict
@@ -51,7 +52,7 @@ class MatchSettings:
 
 
 def find_evidence(
-    store: Store,
+    store: Store | Snapshot,
     claim: Claim,
     article: Document,
     *,
@@ -91,8 +92,8 @@ def check_document(
     claims = doc_rows.claims_of(store, doc_id)
     scope = "*" if sets is None else "\x1f".join(sorted(sets))
     signature = f"{store.corpus_version()}|{scope}|{match_settings.signature()}|m{MATCHER_VERSION}"
-    cached = _load_cache(store, [c.id for c in claims], signature)
-    fresh = {}
+    cached = _load_cache(store, [c.id for c in claims if c.id is not None], signature)
+    fresh: dict[int, list[Evidence]] = {}
     with store.snapshot() as snapshot:  # one connection and one view of the corpus
         for claim in claims:
             if claim.id in cached:
@@ -100,7 +101,8 @@ def check_document(
             else:
                 claim.evidence = find_evidence(snapshot, claim, article, sets=sets,
                                                match_settings=match_settings)
-                fresh[claim.id] = claim.evidence
+                if claim.id is not None:  # stored claims all have one
+                    fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
     syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups

@@ -9,13 +9,20 @@ speaker); elsewhere the quote is aligned inside the passage with
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from ..store.db import Conn
+from ..store.search import PassageRecord
 from .wording import fold, name_tokens, only_spelling_differs, query_terms, same_speaker
+
+if TYPE_CHECKING:
+    from . import MatchSettings
 
 SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
 REORDERED = 0.9  # the same words in another order vary: never "supports"
@@ -49,7 +56,8 @@ def quote_score(claim: str, other: str) -> float:
     return max(fuzz.ratio(a, b), 0.97 * fuzz.partial_ratio(a, b))
 
 
-def _relation(claim: Claim, words: str, speaker: str | None, score: float, min_score: float):
+def _relation(claim: Claim, words: str, speaker: str | None, score: float,
+              min_score: float) -> Relation | None:
     same = same_speaker(claim.speaker, speaker)
     if same is False and score >= MISATTRIBUTION_MIN:
         return Relation.MISATTRIBUTED
@@ -65,8 +73,9 @@ def _mentions(passage: str, speaker: str | None) -> bool:
     return bool(tokens) and re.search(rf"\b{re.escape(tokens[-1])}\b", passage.lower()) is not None
 
 
-def quote_evidence(conn, claim: Claim, article: Document, *, sets,
-                   match_settings) -> list[Evidence]:
+def quote_evidence(conn: Conn, claim: Claim, article: Document, *,
+                   sets: Sequence[str] | None, match_settings: MatchSettings
+                   ) -> list[Evidence]:
     rows = [r for r in search.candidate_passages(
         conn, query_terms(claim.text), sets=sets, exclude_hash=article.content_hash,
         limit=match_settings.candidates) if r.document_id != article.id]
@@ -96,8 +105,8 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets,
     return _dedupe(found) + related[:match_settings.related_max]
 
 
-def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim],
-                     match_settings) -> PassageMatch | None:
+def _best_in_passage(claim: Claim, row: PassageRecord, stored_quotes: list[Claim],
+                     match_settings: MatchSettings) -> PassageMatch | None:
     """The best match in a passage, preferring a quote extracted there over raw
     passage text; None when nothing in it is close enough."""
     best: PassageMatch | None = None
@@ -122,7 +131,7 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim],
                         row.start + align.dest_end, speaker, span)
 
 
-def _evidence(document, row, match: PassageMatch) -> Evidence:
+def _evidence(document: Document, row: PassageRecord, match: PassageMatch) -> Evidence:
     return Evidence(document, row.text, match.start, match.end, float(match.score),
                     match.relation, passage_start=row.start, speaker=match.speaker,
                     quote=match.quote, passage_id=row.id)
