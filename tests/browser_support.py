@@ -235,8 +235,7 @@ def click_button(page, key: str) -> None:
 def download(page, label: str) -> bytes:
     """The bytes of the download button labelled ``label``."""
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").filter(has_text=label).locator(
-            "button").click()
+        page.get_by_test_id("stDownloadButton").get_by_role("button", name=label).click()
     return Path(info.value.path()).read_bytes()
 
 
