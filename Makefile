@@ -1,4 +1,4 @@
-# One short dev loop: `make run`, `make test`, `make lint`.
+# One short dev loop: `make run`, `make test`, `make lint` (`make bench` for figures).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -49,6 +49,12 @@ test-postgres: setup
 
 lint: setup
 	$(BIN)/ruff check workbench app_pages tests bench streamlit_app.py
+	$(BIN)/mypy
+
+# The quick benchmarks (figures as JSON on the last line of each; see bench/README.md).
+bench: setup
+	$(BIN)/python bench/match.py --sentences 10000 --json
+	$(BIN)/python bench/review_session.py --json
 
 evaluate: setup
 	$(BIN)/python -m workbench evaluate --json-out bench/out/evaluate.json

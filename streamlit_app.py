@@ -10,8 +10,8 @@ import streamlit as st
 
 import workbench
 from workbench import settings
+from workbench.display import md_escape
 from workbench.store.db import redacted
-from workbench.views import md_escape
 
 
 @st.cache_resource(show_spinner="Opening the database (the first start loads the demo set)…")

@@ -6,7 +6,7 @@ import streamlit as st
 
 import workbench
 import workbench.export
-from workbench import settings, views
+from workbench import display, settings
 from workbench.reports import article_report
 from workbench.reports.claimreview import claim_reviews, to_jsonld
 from workbench.reports.html import to_html
@@ -67,11 +67,11 @@ def editor_report() -> None:
     if not articles:
         st.info("No article under review yet: add one on the Review page.")
         return
-    labels = views.unique_labels({d.id: views.document_label(d) for d in articles})
+    labels = display.unique_labels({d.id: display.document_label(d) for d in articles})
     doc_id = st.selectbox("Article", list(labels), format_func=labels.get, key="report_doc")
     sets = workbench.default_sets(store)
     report = article_report(store, doc_id, sets=sets)
-    st.caption(views.md_escape(
+    st.caption(display.md_escape(
         f"{len(report.unsupported)} claims without supporting evidence · "
         f"{len(report.conflicts)} with conflicts · {len(report.misattributions)} "
         f"misattributed · matched against {', '.join(sets) or 'no set'}"))

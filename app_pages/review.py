@@ -1,13 +1,18 @@
 """Review: pick an article and the sets to match against, then review its claims one by one.
 
 Every change to a review is saved at once with the version it was based on; if someone
-else saved in between, their review is shown and nothing is overwritten.
+else saved in between, their review is shown and nothing is overwritten. The filters
+live in the page address, so a link opens the same view. The card is
+``_review_card.py``; the keys are ``workbench.keyboard``'s.
 """
 
 import streamlit as st
 
 import workbench
-from workbench import evidence_views, settings, views
+from app_pages._review_card import review_card
+from workbench import display, keyboard, settings
+from workbench.claim_filters import filter_claims
+from workbench.review_card import set_status_of_many
 
 ss = st.session_state
 store = ss.store
@@ -45,168 +50,34 @@ def add_article() -> None:
 
 
 def pick_from_table() -> None:
+    """Rows picked in the table: one opens that claim; several are offered for one status."""
     rows = ss.claims_table["selection"]["rows"]
-    if rows:
-        ss.claim = ss.visible_claims[rows[0]]
+    keys = [ss.visible_claims[r] for r in rows if r < len(ss.visible_claims)]
+    ss.selected_rows = keys
+    if (keys and ss.claim not in keys) or len(keys) == 1:
+        ss.claim = keys[-1]
 
 
-# --- the review card: a fragment, so editing a review reruns only the card -----------------
-def widget_keys(key: str) -> tuple[str, str, str]:
-    return f"status_{key}", f"note_{key}", f"cited_{key}"
+def step(offset: int) -> None:
+    """Next (+1) or previous (-1) claim of the list, stopping at either end."""
+    visible = ss.visible_claims
+    at = visible.index(ss.claim) if ss.claim in visible else 0
+    ss.claim = visible[max(0, min(len(visible) - 1, at + offset))]
+    ss.selected_rows = [ss.claim]
 
 
-def cited_now(key: str) -> list[dict]:
-    """The evidence the reviewer has cited: theirs while a conflict is open, else saved."""
-    conflict = ss.get(f"conflict_{key}")
-    return conflict["mine"]["cited"] if conflict else ss[f"base_{key}"].cited
-
-
-def cite_options(key: str) -> dict[str, dict]:
-    """Labels of the "Evidence cited" choices; they number the evidence shown, so they
-    are rebuilt from the saved citations on every render (the evidence may change)."""
-    return views.cite_options(ss.claims_by_key[key].evidence, cited_now(key))
-
-
-def show_review(key: str, review: workbench.Review) -> None:
-    """Put a stored review into the card's widgets and remember its version."""
-    status, note, _ = widget_keys(key)
-    ss[status], ss[note] = str(review.status), review.note
-    ss[f"base_{key}"] = review
-
-
-def mine(key: str) -> dict:
-    status, note, cited = widget_keys(key)
-    options = cite_options(key)
-    return {"status": ss[status], "note": ss[note], "cited": [options[x] for x in ss[cited]]}
-
-
-def save(key: str, fields: dict | None = None, version: int | None = None) -> None:
-    """Save the card's values (or ``fields``); on a conflict keep both sides for the
-    reviewer to choose, never overwriting."""
-    fields = fields or mine(key)
-    base = ss[f"base_{key}"]
-    try:
-        saved = workbench.save_review(
-            store, ss.claims_by_key[key], status=fields["status"], note=fields["note"],
-            reviewer=ss.get("reviewer") or "", cited=fields["cited"],
-            expected_version=base.version if version is None else version, article=ss.article)
-    except workbench.StaleReview as exc:
-        ss[f"conflict_{key}"] = {"theirs": exc.current, "mine": fields}
-        return
-    ss.pop(f"conflict_{key}", None)
-    if saved.status != base.status:
-        ss.status_changed = True  # the claims table shows statuses: rerun the whole page
-    show_review(key, saved)
-
-
-def take_theirs(key: str) -> None:
-    show_review(key, ss.pop(f"conflict_{key}")["theirs"])
-
-
-def reapply_mine(key: str) -> None:
-    conflict = ss[f"conflict_{key}"]
-    theirs = conflict["theirs"]
-    merged = views.merge_review(views.review_fields(ss[f"base_{key}"]), conflict["mine"],
-                                views.review_fields(theirs))
-    ss[f"base_{key}"] = theirs
-    save(key, merged, version=theirs.version)
-
-
-@st.fragment
-def review_card(key: str) -> None:
-    if ss.pop("status_changed", False):
-        st.rerun()
-    claim, article = ss.claims_by_key[key], ss.article
-    stored = workbench.get_review(store, key)
-    base = ss.get(f"base_{key}")
-    conflict = ss.get(f"conflict_{key}")
-    if base is None or widget_keys(key)[0] not in ss or (
-            conflict is None and stored.version != base.version):
-        if base is not None and stored.version != base.version:
-            st.info(f"{views.md_escape(stored.reviewer or 'Someone')} updated this review "
-                    f"(version {stored.version}); showing their version.")
-        show_review(key, stored)
-    ss[widget_keys(key)[2]] = views.cited_labels(cite_options(key), cited_now(key))
-    claim_column, evidence_column = st.columns([2, 3], gap="large")
-    with claim_column:
-        claim_panel(claim, article)
-        review_controls(key, claim, conflict)
-    with evidence_column:
-        evidence_panel(claim)
-
-
-def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
-    st.subheader("Claim")
-    paragraph, start, end = views.paragraph_around(article.text, claim.start, claim.end)
-    with st.container(border=True):
-        st.markdown(views.highlight(paragraph, start, end))
-        st.caption(views.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
-    st.markdown(views.claim_details(claim))
-
-
-def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> None:
-    status, note, cited = widget_keys(key)
-    base = ss[f"base_{key}"]
-    st.subheader("Your review")
-    if conflict:
-        theirs, yours = conflict["theirs"], conflict["mine"]
-        st.warning(views.conflict_message(theirs, yours))
-        left, right = st.columns(2)
-        left.button("Take theirs", on_click=take_theirs, args=(key,), key=f"theirs_{key}")
-        right.button("Re-apply mine on top", on_click=reapply_mine, args=(key,),
-                     key=f"merge_{key}", type="primary")
-    if not (ss.get("reviewer") or "").strip():
-        st.caption("Tip: type your name as Reviewer in the sidebar; it is saved with your review.")
-    st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
-                 on_change=save, args=(key,))
-    st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
-                 placeholder="what you checked, whom you asked…")
-    st.multiselect("Evidence cited", list(cite_options(key)), key=cited, on_change=save,
-                   args=(key,),
-                   placeholder="choose the sources that back your verdict")
-    if conflict:
-        pass  # the warning above says what is saved
-    elif base.version:
-        st.caption(views.md_escape(f"Saved: version {base.version}, "
-                                   f"{views.format_time(base.updated_at)}, "
-                                   f"by {base.reviewer or 'anonymous'}"))
-    else:
-        st.caption("Not reviewed yet: every change is saved at once.")
-    events = workbench.history(store, key)
-    with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
-        st.dataframe(views.history_table(events), hide_index=True)
-
-
-def evidence_panel(claim: workbench.Claim) -> None:
-    st.subheader(f"Evidence ({views.evidence_summary(claim)})")
-    if not claim.evidence:
-        st.info("Nothing in the chosen sets bears on this claim.")
-    evidence_weight(claim)
-    for folded in evidence_views.fold_copies(claim.evidence):
-        evidence = folded.evidence
-        with st.container(border=True):
-            st.markdown(views.evidence_header(evidence))
-            st.markdown(views.evidence_passage(evidence))
-            for line in views.evidence_findings(claim, evidence):
-                st.markdown(line)
-            for item in (evidence, *folded.copies):
-                if warning := evidence_views.self_conflict_line(item):
-                    st.markdown(warning)
-            if copies := evidence_views.copies_line(folded):
-                st.caption(copies)
-
-
-def evidence_weight(claim: workbench.Claim) -> None:
-    """Issue 13: independent confirmations and first appearance, above the evidence."""
-    lines = [evidence_views.confirmations_line(claim), evidence_views.first_seen_line(claim)]
-    if any(lines):
-        st.markdown(" · ".join(x for x in lines if x))
-    chart = evidence_views.timeline_chart(claim)
-    if chart:
-        frame, spec, undated = chart
-        st.vega_lite_chart(frame, spec, width="stretch", alt="Timeline of the dated sources")
-        if undated:
-            st.caption(f"+{undated} undated source{'s' * (undated != 1)} not on the timeline")
+def apply_bulk() -> None:
+    keys = [k for k in ss.get("selected_rows", []) if k in ss.claims_by_key]
+    result = set_status_of_many(store, [ss.claims_by_key[k] for k in keys], ss.bulk_status,
+                                ss.bulk_note or "", reviewer=ss.get("reviewer") or "",
+                                article=ss.article)
+    ss.bulk_done = (f"Set {ss.bulk_status} on {len(result.saved)} claim"
+                    f"{'s' * (len(result.saved) != 1)}.")
+    if result.refused:
+        ss.bulk_done += (f" {len(result.refused)} changed by someone else meanwhile were left "
+                         "as they are: open them to see.")
+    ss.bulk_note = ""
+    ss.selected_rows = [ss.claim]
 
 
 # --- the article and the sets -------------------------------------------------------------
@@ -217,13 +88,13 @@ with st.expander("Paste or upload a new article"):
     st.file_uploader("…or an article file (txt, md, html)", key="new_file")
     st.button("Add article", on_click=add_article, key="add_article")
     if ss.get("add_error"):
-        st.error(views.md_escape(ss.add_error))
+        st.error(display.md_escape(ss.add_error))
 
 documents = workbench.list_documents(store, with_text=False)
 if not documents:
     st.info("No documents yet: load a set on the Sources page first.")
     st.stop()
-labels = views.unique_labels({d.id: views.document_label(d) for d in documents})
+labels = display.unique_labels({d.id: display.document_label(d) for d in documents})
 articles = [d.id for d in documents if d.source_set == settings.get("articles_set")]
 wanted = st.query_params.get("doc", "")
 default_doc = int(wanted) if wanted.isdigit() and int(wanted) in labels else (articles or
@@ -250,19 +121,19 @@ if not claims:
     st.info("No quotes or numbers were found in this article.")
     st.stop()
 
-# --- the claims table -----------------------------------------------------------------------
-kinds, statuses, relations = st.columns(3)
+# --- the claims table: filters in the address, one row or several picked ----------------------
+kinds, statuses, relations, search = st.columns([1, 1, 1, 2])
 for column, key, label, options in (
-    (kinds, "f_kind", "Kind", [str(k) for k in workbench.ClaimKind]),
-    (statuses, "f_status", "Status", [str(s) for s in workbench.Status]),
-    (relations, "f_relation", "Evidence", [str(r) for r in workbench.Relation]),
+    (kinds, "kind", "Kind", [str(k) for k in workbench.ClaimKind]),
+    (statuses, "status", "Status", [str(s) for s in workbench.Status]),
+    (relations, "evidence", "Evidence", [str(r) for r in workbench.Relation]),
 ):
-    remember(key, [])
-    column.multiselect(label, options, key=key, format_func=views.relation_label,
-                       placeholder="any")
-    keep(key)
-visible = views.filter_claims(claims, reviews, kinds=ss.f_kind, statuses=ss.f_status,
-                              relations=ss.f_relation)
+    column.multiselect(label, options, key=key, format_func=display.relation_label,
+                       placeholder="any", bind="query-params")
+search.text_input("Search claims and evidence", key="q", bind="query-params",
+                  placeholder="words in the claim, its speaker or its sources")
+visible = filter_claims(claims, reviews, kinds=ss.kind, statuses=ss.status,
+                        relations=ss.evidence, search=ss.q)
 if not visible:
     st.info("No claim matches these filters.")
     st.stop()
@@ -273,11 +144,15 @@ wanted = st.query_params.get("claim", "")
 remember("claim", wanted if wanted in ss.visible_claims else ss.visible_claims[0])
 if ss.claim not in ss.visible_claims:
     ss.claim = ss.visible_claims[0]
-ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(ss.claim)], "columns": [],
-                                 "cells": []}}
+selected = [k for k in ss.get("selected_rows", []) if k in ss.visible_claims]
+if ss.claim not in selected:
+    selected = [ss.claim]
+ss.selected_rows = selected
+ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(k) for k in selected],
+                                 "columns": [], "cells": []}}
 st.dataframe(
-    views.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
-    selection_mode="single-row", hide_index=True, placeholder="—",
+    display.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
+    selection_mode="multi-row", hide_index=True, placeholder="—",
     column_config={
         "kind": st.column_config.TextColumn(width=80),
         "claim": st.column_config.TextColumn(width=360),
@@ -287,10 +162,32 @@ st.dataframe(
         "evidence": st.column_config.TextColumn(width=240),
     },
 )
-st.caption(f"{len(visible)} of {len(claims)} claims · select a row, or pick the claim below")
-claim_labels = views.unique_labels({c.key: views.claim_label(c, n)
-                                    for n, c in enumerate(visible, start=1)})
-claim_key = st.selectbox("Claim", ss.visible_claims, key="claim", format_func=claim_labels.get)
+if ss.get("bulk_done"):
+    st.success(display.md_escape(ss.pop("bulk_done")))
+if len(selected) > 1:
+    with st.form("bulk", border=True):
+        st.markdown(f"**One status for the {len(selected)} selected claims** (each keeps its "
+                    "cited evidence; the note is added below its own)")
+        left, right = st.columns([1, 3])
+        left.selectbox("Status", [str(s) for s in workbench.Status if s != "unreviewed"],
+                       key="bulk_status")
+        right.text_input("Note", key="bulk_note",
+                         placeholder="e.g. all supported by the ministry transcript")
+        st.form_submit_button(f"Set the status of {len(selected)} claims", on_click=apply_bulk,
+                              type="primary")
+claim_labels = display.unique_labels({c.key: display.claim_label(c, n)
+                                      for n, c in enumerate(visible, start=1)})
+pick, back, forward, keys = st.columns([6, 1.4, 1.1, 1], vertical_alignment="bottom")
+claim_key = pick.selectbox("Claim", ss.visible_claims, key="claim",
+                           format_func=claim_labels.get)
+back.button("Previous", key="previous_claim", shortcut=keyboard.PREVIOUS_CLAIM, on_click=step,
+            args=(-1,), width="stretch")
+forward.button("Next", key="next_claim", shortcut=keyboard.NEXT_CLAIM, on_click=step,
+               args=(1,), width="stretch")
+with keys.popover("Keys", width="stretch"):
+    st.markdown(keyboard.help_markdown())
 keep("claim")
+st.caption(f"{len(visible)} of {len(claims)} claims · select a row (several for one status), "
+           "or pick the claim above")
 st.query_params.update(doc=str(doc_id), claim=claim_key)
 review_card(claim_key)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import workbench
-from workbench import settings, views
-from workbench.sources import SUPPORTED_SUFFIXES
+from workbench import display, settings
+from workbench.sources import SUPPORTED_SUFFIXES, count_files
 
 ss = st.session_state
 store = ss.store
@@ -59,25 +59,25 @@ with st.container(border=True):
     st.button("Load", type="primary", on_click=load, key="load")
 
     if ss.get("load_error"):
-        st.error(views.md_escape(ss.load_error))
+        st.error(display.md_escape(ss.load_error))
     request = ss.pop("load_request", None)
     if request:
         name, uploads, folder = request
         bar = st.progress(0.0, text="Reading…")
-        expected = len(uploads) + views.count_files(folder)
+        expected = len(uploads) + count_files(folder)
 
         def progress(n: float, label: str) -> None:  # n is fractional inside a long text
-            bar.progress(views.progress_fraction(n, expected),
-                         text=f"{int(n)} read · {views.md_escape(label)}")
+            bar.progress(display.progress_fraction(n, expected),
+                         text=f"{int(n)} read · {display.md_escape(label)}")
 
         def partition_progress(done: int, total: int, label: str) -> None:
             bar.progress(done / total if total else 0.0,
-                         text=views.md_escape(views.partition_progress(done, total, label)))
+                         text=display.md_escape(display.partition_progress(done, total, label)))
 
         kw = {"pipeline": ss.pipeline, "progress": progress}
         if uploads:
             ss.load_reports.append(workbench.ingest_uploads(store, uploads, name, **kw))
-        if folder is not None and workbench.wants_dask(views.count_files(folder)):
+        if folder is not None and workbench.wants_dask(count_files(folder)):
             from workbench.distributed import ingest_dask  # a long load: on the Dask engine
 
             bar.progress(0.0, text="Starting the Dask workers…")
@@ -89,28 +89,28 @@ with st.container(border=True):
         bar.empty()
 
     for report in ss.get("load_reports", []):
-        message = views.md_escape(report.summary())
+        message = display.md_escape(report.summary())
         if report.partitions:
             message += f" (on Dask, {report.partitions} partitions)"
         (st.warning if report.rejected or not report.loaded else st.success)(message)
         if report.rejected:
             st.markdown(f"**{len(report.rejected)} not loaded**, with the reason:")
-            st.dataframe(views.rejected_table(report.rejected), hide_index=True, placeholder="",
+            st.dataframe(display.rejected_table(report.rejected), hide_index=True, placeholder="",
                          column_config={"name": st.column_config.TextColumn(width="medium"),
                                         "row": st.column_config.NumberColumn(width=60),
                                         "reason": st.column_config.TextColumn(width="large")})
         if report.loaded:
             with st.expander(f"{report.loaded} document{'s' * (report.loaded != 1)} loaded"):
-                st.dataframe(views.report_table(report), hide_index=True)
+                st.dataframe(display.report_table(report), hide_index=True)
 
 st.subheader("Sets")
 summaries = workbench.list_sets(store)
 if ss.get("deleted"):
-    st.success(views.md_escape(ss.pop("deleted")))
+    st.success(display.md_escape(ss.pop("deleted")))
 if not summaries:
     st.info("No sets yet: load one above.")
     st.stop()
-st.dataframe(views.sets_table(summaries), hide_index=True,
+st.dataframe(display.sets_table(summaries), hide_index=True,
              column_config={"outlets": st.column_config.TextColumn(width="medium")})
 
 with st.expander("Re-load or delete a set"):
@@ -120,7 +120,7 @@ with st.expander("Re-load or delete a set"):
                "changed documents are updated and reviews stay attached to their claims.")
     st.button("Use this name for loading", on_click=use_name, args=(chosen,))
     count = next(s.documents for s in summaries if s.name == chosen)
-    confirmed = st.checkbox(f"Yes, delete “{views.md_escape(chosen)}” and its {count} documents "
+    confirmed = st.checkbox(f"Yes, delete “{display.md_escape(chosen)}” and its {count} documents "
                             "(reviews already saved are kept and still exported)",
                             key=f"confirm_delete_{chosen}")
     st.button("Delete set", disabled=not confirmed, on_click=delete, args=(chosen,),

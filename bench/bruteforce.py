@@ -35,10 +35,7 @@ def sample(mapped, n: int):
 
 
 def _top(best: list, scores, rows, k: int = K) -> list:
-    if len(scores) > k:
-        idx = np.argpartition(-scores, k)[:k]
-    else:
-        idx = range(len(scores))
+    idx = np.argpartition(-scores, k)[:k] if len(scores) > k else range(len(scores))
     best = best + [(float(scores[i]), rows[i][0], rows[i][1], rows[i][2]) for i in idx]
     best.sort(key=lambda t: -t[0])
     return best[:k]
@@ -47,7 +44,7 @@ def _top(best: list, scores, rows, k: int = K) -> list:
 def quotes(store, pairs, source_set: str = common.BENCH_SET, articles=None) -> dict:
     """``articles`` (one per pair, optional): the document each claim is from,
     left out with its copies (the synthetic article is in another set anyway)."""
-    from workbench.match.quotes import fold
+    from workbench.match.wording import fold
     queries = [fold(c.text) for c, _ in pairs]
     elapsed, cpu = [0.0] * len(pairs), [0.0] * len(pairs)
     best: list[list] = [[] for _ in pairs]

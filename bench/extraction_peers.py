@@ -52,9 +52,9 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.peer_units import PeerClaim, from_quantity  # noqa: E402
-from workbench.evaluate import GOLD_SETS, evaluate, load_gold, score_rows  # noqa: E402
-from workbench.nlp import Pipeline, load_pipeline  # noqa: E402
+from bench.peer_units import PeerClaim, from_quantity
+from workbench.evaluate import GOLD_SETS, evaluate, load_gold, score_rows
+from workbench.nlp import Pipeline, load_pipeline
 
 QUANTITY_FIGURES = ("value_f1", "value_unit_f1", "si_correct", "qualifier_accuracy",
                     "direction_accuracy", "about_accuracy")

@@ -19,6 +19,7 @@ its words), the longest gap between two progress updates, and the refusal time.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -27,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import generate  # noqa: E402
+from bench.corpus import generate
 
 
 def parse(argv=None) -> argparse.Namespace:
@@ -97,7 +98,7 @@ def main(argv=None) -> dict:
                                         progress=lambda n, label: calls.append(time.perf_counter()))
         long_s = time.perf_counter() - t
         marks = [t, *calls, t + long_s]
-        gap = max(b - a for a, b in zip(marks, marks[1:], strict=False))
+        gap = max(b - a for a, b in itertools.pairwise(marks))
 
         big = folder / "refused.txt"
         big.write_text(transcript(int(args.refuse_mb * MB), seed=8), encoding="utf-8")
@@ -108,7 +109,8 @@ def main(argv=None) -> dict:
     result = {
         "pipeline": pipeline.name, "limit_mb": limit_mb, "long_mb": round(len(text) / MB, 2),
         "words": words, "baseline_s": round(baseline_s, 1), "long_s": round(long_s, 1),
-        "baseline_words_per_s": round(words / baseline_s), "long_words_per_s": round(words / long_s),
+        "baseline_words_per_s": round(words / baseline_s),
+        "long_words_per_s": round(words / long_s),
         "long_vs_baseline": round(baseline_s / long_s, 2), "long_loaded": len(report.added),
         "progress_updates": len(calls), "longest_progress_gap_s": round(gap, 1),
         "refused_mb": args.refuse_mb, "refuse_s": round(refuse_s, 2),

@@ -29,8 +29,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bruteforce, common  # noqa: E402
-from bench.corpus import generate  # noqa: E402
+from bench import bruteforce, common
+from bench.corpus import generate
 
 KS = (1, 5)
 
@@ -329,7 +329,7 @@ def main(argv=None) -> dict:
         "sentences": args.sentences, "documents": corpus.n_documents, "seed": args.seed,
         "backend": "postgres" if is_postgres(store.target) else "sqlite",
         **{k: v for k, v in meta.items() if k != "documents"},
-        "knobs": _knobs(),
+        "match_settings": _match_settings(),
         "quote_claims": len(quotes), "numeric_claims": len(numbers),
         "claims_not_extracted": len(missing),
         "claims_from_ground_truth": len(missing),
@@ -394,10 +394,10 @@ def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
-def _knobs() -> dict:
-    from workbench.match import Knobs
-    knobs = Knobs.from_settings()
-    return {k: getattr(knobs, k) for k in knobs.__slots__}
+def _match_settings() -> dict:
+    from workbench.match import MatchSettings
+    match_settings = MatchSettings.from_settings()
+    return {k: getattr(match_settings, k) for k in match_settings.__slots__}
 
 
 def _ratio(a, b):

@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.errors import StaleReview  # noqa: E402
-from workbench.models import Claim, ClaimKind, Document, Passage, Status  # noqa: E402
-from workbench.review import get_review, history, save_review  # noqa: E402
-from workbench.store import Store, integrity_ok  # noqa: E402
-from workbench.store import documents as rows  # noqa: E402
+from workbench.errors import StaleReview
+from workbench.models import Claim, ClaimKind, Document, Passage, Status
+from workbench.store import Store, integrity_ok
+from workbench.store import documents as rows
+from workbench.verdicts import get_review, history, save_review
 
 STATUSES = [s for s in Status if s is not Status.UNREVIEWED]
 

@@ -23,8 +23,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common  # noqa: E402
-from bench.corpus import generate  # noqa: E402
+from bench import common
+from bench.corpus import generate
 
 
 def copy_of(doc, other, k: int) -> tuple[str, str]:

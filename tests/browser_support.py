@@ -57,7 +57,8 @@ def app_server(db_path: Path, *, timeout: float = 60.0, env: dict | None = None)
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
-    log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed in the finally below)
+        "w+", prefix="streamlit-", suffix=".log", delete=False)
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "WORKBENCH_DB": str(db_path), **(env or {})},
@@ -234,8 +235,7 @@ def click_button(page, key: str) -> None:
 def download(page, label: str) -> bytes:
     """The bytes of the download button labelled ``label``."""
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").filter(has_text=label).locator(
-            "button").click()
+        page.get_by_test_id("stDownloadButton").get_by_role("button", name=label).click()
     return Path(info.value.path()).read_bytes()
 
 
@@ -295,6 +295,13 @@ def take_screenshots(out_dir: Path) -> list[Path]:
                 wait_for_app(page)
                 shots.append(out_dir / f"{name}.png")
                 page.screenshot(path=str(shots[-1]), full_page=True)
+                if name == "review":  # the keyboard help, open
+                    page.get_by_test_id("stPopover").get_by_role("button").click()
+                    page.get_by_text("next / previous claim").wait_for()
+                    shots.append(out_dir / "review-keys.png")
+                    page.screenshot(path=str(shots[-1]), clip={"x": 300, "y": 600,
+                                                               "width": 1200, "height": 700})
+                    page.keyboard.press("Escape")
             report = Path(tmp) / "editor-report.html"  # issue 13: the editor report page
             from workbench.reports.html import editor_page
             report.write_text(editor_page(store, article.id, sets=["demo"]), encoding="utf-8")

@@ -1,5 +1,9 @@
 """Shared fixtures: the spaCy pipelines (loaded once), and databases of the backend
-under test (``WORKBENCH_TEST_BACKEND``: sqlite, the default, or postgres)."""
+under test (``WORKBENCH_TEST_BACKEND``: sqlite, the default, or postgres).
+
+Record builders (documents, claims, evidence) are plain functions in ``helpers.py``;
+the browser's server and Chromium are in ``browser_support.py``.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ from pathlib import Path
 import dbs
 import pytest
 
-from workbench.nlp import load_pipeline, rule_based_pipeline
-from workbench.store import postgres
+from workbench.nlp import Pipeline, load_pipeline, rule_based_pipeline
+from workbench.store import Store, postgres
 from workbench.store.cluster import Cluster
 
 
@@ -87,3 +91,15 @@ def _release_pools():
     yield
     if BACKEND == "postgres":
         postgres.close_pools()
+
+
+@pytest.fixture(scope="session")
+def rules() -> Pipeline:
+    """The rule-based fallback as the ingest takes it (a ``Pipeline``)."""
+    return Pipeline(rule_based_pipeline(), "rules", trained=False)
+
+
+@pytest.fixture
+def store(db_target: str) -> Store:
+    """An empty database of the backend under test, the test's own."""
+    return Store(db_target)

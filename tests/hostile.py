@@ -39,7 +39,7 @@ class Case(NamedTuple):
     expect: str = "any"
     reason: str | None = None
     contains: str | None = None
-    env: dict[str, str] = {}
+    env: dict[str, str] = {}  # noqa: RUF012  (a NamedTuple field default, never mutated)
 
 
 Member = tuple[str | zipfile.ZipInfo, bytes]

@@ -279,3 +279,36 @@ def test_export_page_has_the_editor_report_and_claimreview(db):
                           "Editor report (PDF)"]
     assert "3 claims without supporting evidence · 2 with conflicts · 1 misattributed" in \
         texts(at)
+
+
+def test_review_page_sets_one_status_on_the_selected_rows(db):
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    keys = [claims[0].key, claims[2].key]
+    at.session_state["selected_rows"] = keys  # what picking two rows of the table leaves
+    at.run()
+    assert not at.exception, at.exception
+    assert "One status for the 2 selected claims" in texts(at)
+    at.selectbox(key="bulk_status").select("supported")
+    at.text_input(key="bulk_note").input("all supported by the ministry transcript")
+    next(b for b in at.button if b.label.startswith("Set the status of 2")).click().run()
+    assert not at.exception, at.exception
+    assert "Set supported on 2 claims." in texts(at)
+    store = workbench.open_store()
+    reviews = workbench.reviews_for(store, [c.key for c in claims])
+    assert {k for k, r in reviews.items() if r.status == "supported"} == set(keys)
+    assert reviews[keys[1]].note == "all supported by the ministry transcript"
+    statuses = table(at, "speaker or value").set_index("claim")["status"]
+    assert statuses[claims[2].text] == "supported" and statuses[claims[1].text] == "unreviewed"
+    assert "One status for" not in texts(at)  # the selection is back to one row
+
+
+def test_review_page_search_comes_from_the_address(db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["q"] = "Sorn"
+    at.run()
+    at.switch_page("app_pages/review.py").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="q").value == "Sorn"
+    claims = table(at, "speaker or value")
+    assert claims["speaker or value"].tolist() == ["Anton Drevic"]

@@ -1,6 +1,6 @@
 """Offline to the last byte: every request the browser makes while a reviewer uses
-every page (loading a set by upload, reviewing, adding an article, exporting) goes to
-the app's own host.
+every page (loading a set by upload, reviewing, a claim's copies and timeline, the keys'
+help, adding an article, every export and the editor report) goes to the app's own host.
 
 Every request is routed through the test: one to any other host is recorded and
 aborted, and the test fails listing them. Web sockets are checked by their URL.
@@ -22,6 +22,7 @@ except ImportError:
 pytestmark = pytest.mark.browser
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 MARSH = "The launch of the Korval is a reckless escalation"
+WARHEADS = "six warheads"
 
 
 class Requests:
@@ -96,15 +97,24 @@ def test_every_page_upload_and_export_stay_local(watched, tmp_path):
     support.select(page, support.keyed(page, "claim"), MARSH)
     support.select(page, page.locator("[class*='st-key-status_']"), "supported")
     expect(page.get_by_text("Saved: version 1")).to_be_visible()
+    support.select(page, support.keyed(page, "claim"), WARHEADS)  # copies and a timeline
+    expect(page.get_by_text("2 independent confirmations")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    page.get_by_test_id("stPopover").get_by_role("button").click()  # the keys' help
+    expect(page.get_by_text("next / previous claim")).to_be_visible()
+    page.keyboard.press("Escape")
     page.get_by_text("Paste or upload a new article").click()
     support.upload(page, [article], container=support.keyed(page, "new_file"))
     support.click_button(page, "add_article")
     expect(support.keyed(page, "doc").get_by_role("combobox")).to_have_value(
         "Harbour — unknown outlet (articles under review)")
 
-    support.go_to(page, "Export")  # both downloads
+    support.go_to(page, "Export")  # every download: claims, ClaimReview, editor report
     assert b"supported" in support.download(page, "Download CSV")
     assert json.loads(support.download(page, "Download JSON"))["claims"]
+    assert json.loads(support.download(page, "Download ClaimReview JSON-LD"))
+    assert b"<html" in support.download(page, "Editor report (HTML)")
+    assert support.download(page, "Editor report (PDF)").startswith(b"%PDF")
 
     assert requests.outside == [], f"requests to other hosts: {sorted(set(requests.outside))}"
     assert requests.local > 50

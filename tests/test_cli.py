@@ -99,7 +99,7 @@ def test_export_writes_csv(capsys, db, tmp_path):
     run(capsys, "--db", db, "check", str(DEMO / "article" / "article_under_review.txt"),
         "--sources", str(DEMO / "sources"), "--json")
     out_file = tmp_path / "out.csv"
-    code, out, _ = run(capsys, "--db", db, "export", "--out", str(out_file), "--all")
+    code, _, _ = run(capsys, "--db", db, "export", "--out", str(out_file), "--all")
     assert code == 0
     frame = pd.read_csv(out_file)
     assert (frame["status"] == "unreviewed").all() and len(frame) >= 7

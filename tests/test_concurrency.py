@@ -8,7 +8,7 @@ from workbench.settings import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 
-import stress_reviews  # noqa: E402
+import stress_reviews
 
 
 def test_eight_concurrent_reviewers_lose_nothing(new_db):

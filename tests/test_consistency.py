@@ -6,13 +6,7 @@ import pytest
 from workbench.consistency import self_conflicts
 from workbench.extract import analyse
 from workbench.models import ClaimKind
-from workbench.nlp import Pipeline, rule_based_pipeline
 from workbench.store.consistency import TAIL
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Pipeline(rule_based_pipeline(), "rules", trained=False)
 
 
 def found(text, pipeline, tolerance=0.1):

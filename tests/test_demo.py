@@ -88,10 +88,25 @@ def test_one_item_per_passage_and_related_items_after_the_comparable_ones(demo):
     passages = [(e.document.id, e.passage_id) for e in speed.evidence]
     assert len(passages) == len(set(passages))
     kinds = [e.relation is Relation.RELATED for e in speed.evidence]
-    first_related = kinds.index(True) if True in kinds else len(kinds)
+    assert True in kinds and False in kinds  # both kinds, so the order below is tested
+    first_related = kinds.index(True)
+    assert all(kinds[first_related:]), kinds
     places = {(e.group, e.relation) for e in speed.evidence[:first_related]}
-    assert all(kinds[first_related:]) and len(places) <= 10  # copies of a story count once
+    assert len(places) <= 10  # copies of a story count once; the cap is tested below
     assert ("Northwire", Relation.BOUND_ONLY) in relations(speed)
+
+
+def test_the_evidence_cap_keeps_the_strongest_comparable_items(demo, monkeypatch):
+    store, article, claims = demo
+    monkeypatch.setenv("WORKBENCH_MAX_EVIDENCE", "3")
+    _, capped = check_document(store, article.id, sets=default_sets(store))
+    speed = find(capped, ClaimKind.NUMERIC, "3,200")
+    comparable = [e for e in speed.evidence if e.relation is not Relation.RELATED]
+    assert len({(e.group, e.relation) for e in comparable}) == 3  # three places, copies kept
+    assert all(e.relation is Relation.RELATED for e in speed.evidence[len(comparable):])
+    uncapped = find(claims, ClaimKind.NUMERIC, "3,200").evidence
+    assert len({(e.group, e.relation) for e in uncapped if e.relation is not Relation.RELATED}) > 3
+    assert [e.passage_id for e in comparable] == [e.passage_id for e in uncapped[:len(comparable)]]
 
 
 def test_evidence_for_other_sets_is_cached_separately(demo):

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from workbench.export import COLUMNS, FORMULA_STARTS, export_rows, neutralise, to_csv, to_json
 from workbench.models import Document
-from workbench.review import save_review
 from workbench.store import Store
 from workbench.store import documents as rows
+from workbench.verdicts import save_review
 
 TEXT = '"=HYPERLINK(1)," Ilya Sorn said. It flew at more than 3,200 km/h.'
 

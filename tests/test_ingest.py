@@ -12,21 +12,10 @@ import pytest
 
 from workbench.ingest import ingest, ingest_paths, ingest_uploads
 from workbench.models import Document, Rejected
-from workbench.nlp import Pipeline, rule_based_pipeline
 from workbench.settings import PROJECT_ROOT
 from workbench.store import Store, integrity_ok
 from workbench.store import documents as rows
 from workbench.store.db import is_postgres
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Pipeline(rule_based_pipeline(), "rules", trained=False)
-
-
-@pytest.fixture
-def store(db_target):
-    return Store(db_target)
 
 
 def write(folder, name, body):
@@ -185,16 +174,24 @@ def fragile_extractor(monkeypatch):
     monkeypatch.setattr("workbench.extract.extract_quantities", fragile)
 
 
-def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, fragile_extractor):
+def test_a_document_that_breaks_extraction_is_rejected_alone(store, rules, fragile_extractor,
+                                                              caplog):
+    caplog.set_level("INFO", logger="workbench.ingest")
     uploads = [(f"{i}.txt", f"Road {i} is {i + 10} km long.".encode()) for i in range(20)]
     uploads.insert(5, ("bad.txt", b"This text will explode at 3 km."))
     report = ingest_uploads(store, uploads, "s", pipeline=rules)
     assert [(r.name, "extractor bug" in r.reason) for r in report.rejected] == [("bad.txt", True)]
     assert len(report.added) == 20
     assert len(rows.list_documents(store, "s")) == 20
+    logged = [(r.levelname, r.getMessage(), r.exc_info[1]) for r in caplog.records
+              if r.name == "workbench.ingest"]
+    assert [(level, message) for level, message, _ in logged] == [
+        ("WARNING", "extracting a batch of 16 documents failed; extracting each alone"),
+        ("INFO", "rejected bad.txt")]
+    assert all("extractor bug" in str(exc) for _, _, exc in logged)
 
 
-def test_worker_processes_store_the_same_set(new_db, rules, fragile_extractor):
+def test_worker_processes_store_the_same_set(new_db, rules, fragile_extractor, caplog):
     uploads = [(f"{i}.txt", f'Road {i} is {i + 10} km long, "as planned," Ana Lee said.'.encode())
                for i in range(70)]
     uploads.insert(40, ("bad.txt", b"This text will explode at 3 km."))
@@ -203,6 +200,9 @@ def test_worker_processes_store_the_same_set(new_db, rules, fragile_extractor):
         store = Store(new_db(f"w{n_process}"))
         report = ingest_uploads(store, uploads, "s", pipeline=rules, n_process=n_process)
         assert [r.name for r in report.rejected] == ["bad.txt"]
+        if n_process == 2:
+            assert any(r.getMessage().startswith("a worker failed on a batch")
+                       for r in caplog.records if r.levelname == "WARNING")
         docs = rows.list_documents(store, "s")
         results.append(sorted((d.path, [(c.kind, c.text, c.speaker) for c in
                                         rows.claims_of(store, d.id)]) for d in docs))

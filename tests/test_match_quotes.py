@@ -5,17 +5,11 @@ from helpers import quote, store_doc
 
 from workbench.match import find_evidence
 from workbench.models import Document, Relation
-from workbench.store import Store
 from workbench.store import documents as rows
 
 CLAIM = ("The ministry will rebuild every bridge before the winter, but the budget for "
          "schools will not grow this year")
 SPEAKER = "Anna Berg"
-
-
-@pytest.fixture
-def store(db_target):
-    return Store(db_target)
 
 
 def check(store, source_quote, speaker=SPEAKER):

@@ -4,6 +4,7 @@ PDF (which fetches nothing), and ClaimReview JSON-LD validated field by field.""
 import http.server
 import json
 import threading
+from typing import ClassVar
 
 import pytest
 from helpers import number, quote, store_doc
@@ -137,9 +138,9 @@ def test_the_editor_page_escapes_everything(tmp_path):
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         Recorder.hits.append(self.path)
         self.send_response(404)
         self.end_headers()

@@ -24,7 +24,8 @@ def one(name: str, data: bytes | str, **kw) -> Document | Rejected:
 
 def test_public_surface_is_exactly_the_contract():
     assert set(sources.__all__) == {"read_upload", "read_path", "resolve_server_folder",
-                                    "read_article", "clean_text", "SUPPORTED_SUFFIXES"}
+                                    "read_article", "clean_text", "count_files",
+                                    "SUPPORTED_SUFFIXES"}
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson",
             ".zip"} == SUPPORTED_SUFFIXES
 
@@ -233,3 +234,11 @@ def test_jsonl_lines(name):
                                 ("Document", 5)]
     assert (items[-1].title, items[-1].outlet, items[-1].url) == ("Two", "Wire", "u")
     assert items[0].published == "2024-11-22"
+
+
+def test_count_files_counts_what_a_folder_holds(tmp_path):
+    assert sources.count_files(None) == 0
+    (tmp_path / "a").mkdir()
+    for name in ("one.txt", "a/two.md", "a/three.csv"):
+        (tmp_path / name).write_text("x")
+    assert sources.count_files(tmp_path) == 3

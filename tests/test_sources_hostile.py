@@ -22,7 +22,7 @@ from hostile import ARTICLE, cases
 from workbench.errors import NotFound, PathNotAllowed
 from workbench.models import Document, Rejected
 from workbench.sources import read_path, read_upload, resolve_server_folder
-from workbench.sources.names import upload_name
+from workbench.sources.filenames import upload_name
 
 CASES = cases()
 SECONDS = 2.0

@@ -6,13 +6,8 @@ import pytest
 from helpers import number, store_doc
 
 from workbench.models import Document
-from workbench.store import Store, integrity_ok, search
 from workbench.store import documents as rows
-
-
-@pytest.fixture
-def store(db_target):
-    return Store(db_target)
+from workbench.store import integrity_ok, search
 
 
 def test_reloading_a_changed_document_updates_it_in_place(store):
@@ -54,10 +49,9 @@ def test_corpus_version_moves_with_every_change(store):
 
 
 def test_failed_write_leaves_nothing(store):
-    with pytest.raises(RuntimeError):
-        with store.write() as conn:
-            rows.ensure_set(conn, "s")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.write() as conn:
+        rows.ensure_set(conn, "s")
+        raise RuntimeError("boom")
     assert rows.list_sets(store) == []
 
 

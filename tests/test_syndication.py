@@ -7,9 +7,8 @@ import pytest
 from workbench.ingest import ingest
 from workbench.match import check_document
 from workbench.models import Document, Evidence, Relation
-from workbench.nlp import Pipeline, rule_based_pipeline
-from workbench.store import Store, groups
 from workbench.store import documents as rows
+from workbench.store import groups
 from workbench.syndication import confirmations, group_documents, signature
 
 WIRE = (
@@ -29,16 +28,6 @@ OTHER = (
     "authority. Critics say the terminal cost 1.2 billion euros, far over budget, and that "
     "the harbour's fishermen were never consulted about the dredging of the channel."
 )
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Pipeline(rule_based_pipeline(), "rules", trained=False)
-
-
-@pytest.fixture
-def store(tmp_path):
-    return Store(tmp_path / "w.db")
 
 
 def doc(path, text, published=None, outlet=None):

@@ -13,10 +13,10 @@ from .ingest import IngestReport, ingest, ingest_paths, ingest_uploads, wants_da
 from .match import check_document, find_evidence
 from .models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
 from .nlp import load_pipeline
-from .review import Review, cite, get_review, history, reviews_for, save_review
 from .sources import read_article, read_path, read_upload, resolve_server_folder
 from .store import Store
 from .store.documents import delete_set, get_document, list_documents, list_sets
+from .verdicts import Review, cite, get_review, history, reviews_for, save_review
 
 __all__ = [
     "Claim", "ClaimKind", "Document", "Evidence", "IngestReport", "NotFound", "PathNotAllowed",

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -19,7 +20,7 @@ from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import WorkbenchError
 from .export import export_rows, to_csv, to_json
 from .extract import analyse
-from .ingest import ingest_paths
+from .ingest import IngestReport, ingest_paths
 from .match import check_document
 from .models import Rejected, Status
 from .nlp import load_pipeline
@@ -115,7 +116,7 @@ def _report_rejected(rejected: list[Rejected]) -> int:
         print(f"rejected: {item}", file=sys.stderr)
     return 1 if rejected else 0
 
-def cmd_ingest(args) -> int:
+def cmd_ingest(args: argparse.Namespace) -> int:
     _warn_fallback()
     if args.engine == "dask":
         report = _ingest_dask(args)
@@ -125,7 +126,7 @@ def cmd_ingest(args) -> int:
     print(report.summary())
     return _report_rejected(report.rejected)
 
-def _ingest_dask(args):
+def _ingest_dask(args: argparse.Namespace) -> IngestReport:
     """The Dask engine, with a progress bar over partitions on stderr."""
     from tqdm import tqdm
 
@@ -141,9 +142,10 @@ def _ingest_dask(args):
                            workers=max(1, args.workers) if args.workers else None,
                            progress=progress)
 
-def cmd_extract(args) -> int:
+def cmd_extract(args: argparse.Namespace) -> int:
     _warn_fallback()
-    out, rejected = [], []
+    out: list[dict[str, Any]] = []
+    rejected: list[Rejected] = []
     for path in args.paths:
         for item in read_path(path):
             if isinstance(item, Rejected):
@@ -165,7 +167,7 @@ def _describe(c: dict) -> str:
         return f"quote  “{c['text']}” — {c['speaker'] or '?'} ({c['cue'] or 'no cue'})"
     return f"number {c['text']} → {c['si_value']} {c['si_unit']} ({c['dimension']})"
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     _warn_fallback()
     store = open_store(args.db)
     rejected: list[Rejected] = []
@@ -176,8 +178,10 @@ def cmd_check(args) -> int:
         rejected += report.rejected
         sets = sorted(set(sets or []) | {name})
     path = Path(args.article)
-    article = add_article(store, read_article(path.name, path.read_bytes()))
-    article, claims = check_document(store, article.id, sets=sets or default_sets(store))
+    added = add_article(store, read_article(path.name, path.read_bytes()))
+    if added.id is None:
+        raise WorkbenchError(f"{path.name} could not be stored")
+    article, claims = check_document(store, added.id, sets=sets or default_sets(store))
     if args.json:
         print(json.dumps({"article": article.to_dict(), "claims": [c.to_dict() for c in claims]},
                          ensure_ascii=False, indent=2))
@@ -190,7 +194,7 @@ def cmd_check(args) -> int:
                 print(f"      {e.relation:<13} {e.score:5.1f}  {source}")
     return _report_rejected(rejected)
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     if not (args.out or args.claimreview):
         print("error: give --out FILE, --claimreview FILE or both", file=sys.stderr)
         return 2
@@ -208,18 +212,20 @@ def cmd_export(args) -> int:
         print(f"{len(reviews)} ClaimReviews written to {args.claimreview}")
     return 0
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     from .reports import article_report
     from .reports.html import to_html
 
     store = open_store(args.db)
     path = Path(args.article)
+    stored_id: int | None = None
     if path.is_file():
-        doc_id = add_article(store, read_article(path.name, path.read_bytes())).id
+        stored_id = add_article(store, read_article(path.name, path.read_bytes())).id
     elif args.article.isdigit():
-        doc_id = int(args.article)
-    else:
+        stored_id = int(args.article)
+    if stored_id is None:
         raise ValueError(f"{args.article}: neither a file nor a document id")
+    doc_id = stored_id
     report = article_report(store, doc_id, sets=args.sets)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -234,7 +240,7 @@ def cmd_report(args) -> int:
         Path(args.pdf).write_bytes(html_to_pdf(page))
     return 0
 
-def cmd_evaluate(args) -> int:
+def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import GOLD_SETS, evaluate, figure_lines
     from .nlp import Pipeline, rule_based_pipeline
 
@@ -258,13 +264,13 @@ def cmd_evaluate(args) -> int:
         Path(args.json_out).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
 
-def cmd_seed_demo(args) -> int:
+def cmd_seed_demo(args: argparse.Namespace) -> int:
     _warn_fallback()
     report = seed_demo(open_store(args.db))
     print(report.summary() if report else "database already holds sets: nothing seeded")
     return _report_rejected(report.rejected) if report else 0
 
-def cmd_sets(args) -> int:
+def cmd_sets(args: argparse.Namespace) -> int:
     from .store.documents import list_sets
 
     for s in list_sets(open_store(args.db)):
@@ -272,13 +278,13 @@ def cmd_sets(args) -> int:
         print(f"{s.name}\t{s.documents} documents\t{span}\t{', '.join(s.outlets)}")
     return 0
 
-def cmd_migrate(args) -> int:
+def cmd_migrate(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     applied = ", ".join(map(str, store.migrated)) or "none (up to date)"
     print(f"{store!r}: schema version {store.schema_version()}; applied now: {applied}")
     return 0
 
-def cmd_copy(args) -> int:
+def cmd_copy(args: argparse.Namespace) -> int:
     from .store import Store
     from .store.copy import copy_database
     from .store.db import is_postgres, sqlite_path
@@ -292,7 +298,7 @@ def cmd_copy(args) -> int:
           + ", ".join(f"{n} {table}" for table, n in counts.items()))
     return 0
 
-def cmd_cluster(args) -> int:
+def cmd_cluster(args: argparse.Namespace) -> int:
     from .store.cluster import Cluster
 
     cluster = Cluster(Path(args.dir).resolve())

@@ -17,6 +17,7 @@ Every evidence item from such a document gets ``self_conflict = True`` and the p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ class SelfConflict:
 
 
 def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
-    if None in (a.si_value, b.si_value) or (a.dimension, a.si_unit) != (b.dimension, b.si_unit):
+    if a.si_value is None or b.si_value is None or (a.dimension, a.si_unit) != (b.dimension,
+                                                                                b.si_unit):
         return False
     there = compare(a.si_value, a.si_value_max, a.qualifier, b.si_value, b.si_value_max,
                     tolerance=tolerance)
@@ -61,7 +63,7 @@ def self_conflicts(claims: list[tuple[Claim, str]], *, tolerance: float) -> list
     with the text after it)."""
     found: list[SelfConflict] = []
     converted: set[tuple[int, int]] = set()
-    for (a, tail), (b, _) in zip(claims, claims[1:], strict=False):
+    for (a, tail), (b, _) in itertools.pairwise(claims):
         gap = b.start - a.end
         if 0 <= gap <= len(tail) and _BRACKET.fullmatch(tail[:gap]):
             converted.add((a.start, b.start))
@@ -89,6 +91,6 @@ def annotate(store: Store, claims: Iterable[Claim], *, tolerance: float) -> None
     conflicts = {d: self_conflicts(found, tolerance=tolerance) for d, found in by_doc.items()}
     for claim in claims:
         for ev in claim.evidence:
-            pairs = conflicts.get(ev.document.id, [])
+            pairs = conflicts.get(ev.document.id, []) if ev.document.id else []
             ev.self_conflict = bool(pairs)
             ev.self_conflicts = [p.to_dict() for p in pairs]

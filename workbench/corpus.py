@@ -9,6 +9,7 @@ from . import settings
 from .ingest import IngestReport, ingest, ingest_paths
 from .match import check_document
 from .models import Document
+from .nlp import Pipeline
 from .sources import read_article
 from .store import Store
 from .store import documents as rows
@@ -21,17 +22,18 @@ def open_store(path: str | Path | None = None) -> Store:
     return Store(path or settings.db_path())
 
 
-def add_article(store: Store, article: Document, **kw) -> Document:
+def add_article(store: Store, article: Document, *, pipeline: Pipeline | None = None,
+                ) -> Document:
     """Store an article pasted or uploaded for review (extracted like any source)
     in the articles set, and return it with its id. Its claims' evidence in the
     default sets is found now, as part of adding it, so opening it is instant."""
     name = str(settings.get("articles_set"))
-    report = ingest(store, [article], name, **kw)
+    report = ingest(store, [article], name, pipeline=pipeline)
     if not report.document_ids:
         raise ValueError("; ".join(str(r) for r in report.rejected) or "nothing to store")
     doc_id = report.document_ids[-1]
-    check_document(store, doc_id, sets=default_sets(store))
-    return rows.get_document(store, doc_id)
+    stored, _ = check_document(store, doc_id, sets=default_sets(store))
+    return stored
 
 
 def default_sets(store: Store) -> list[str]:

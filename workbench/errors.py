@@ -12,13 +12,18 @@ Messages say what happened and how to fix it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .verdicts import Review
+
 
 class WorkbenchError(Exception):
     """Base class of the workbench's own errors."""
 
 
 class SourceError(WorkbenchError):
-    def __init__(self, name: str, reason: str, row: int | None = None):
+    def __init__(self, name: str, reason: str, row: int | None = None) -> None:
         self.name, self.reason, self.row = name, reason, row
         where = f"{name} (row {row})" if row is not None else name
         super().__init__(f"{where}: {reason}")
@@ -43,7 +48,7 @@ class StaleReview(WorkbenchError):
     person's change and merge.
     """
 
-    def __init__(self, current):
+    def __init__(self, current: Review) -> None:
         self.current = current
         super().__init__(
             f"{current.reviewer or 'someone'} changed this claim since you opened it "

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .display import md_escape
 from .models import Claim, Evidence
 from .provenance import date_key, shown_date, timeline
 from .reports.timeline import COLOURS as TIMELINE_COLOURS
-from .views import md_escape
 
 
 @dataclass(slots=True)

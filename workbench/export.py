@@ -15,12 +15,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from typing import cast
 
 from . import settings
 from .models import Status
-from .review import Review, all_reviews, reviews_for
 from .store import Store, search
 from .store import documents as doc_rows
+from .verdicts import Review, all_reviews, claim_key, reviews_for
 
 COLUMNS = (
     "article_title", "article_url", "source_set", "kind", "claim", "speaker", "cue",
@@ -82,21 +83,23 @@ def export_rows(
 ) -> list[dict]:
     """Rows of the export: reviewed claims (or all claims in scope), raw values."""
     wanted = {str(Status(s)) for s in status} if status else None
-    with store.snapshot() as db:  # claims, reviews and scores of one moment
+    with store.snapshot() as snap:  # claims, reviews and scores of one moment
+        db = cast(Store, snap)  # a Snapshot stands in for the Store it was taken from
         pairs = doc_rows.claims_for_export(db, source_set,
                                            articles_set=str(settings.get("articles_set")))
-        reviews = reviews_for(db, [c.key for _, c in pairs])
-        best = _best_scores(db, [c.id for _, c in pairs])
+        reviews = reviews_for(db, [claim_key(c) for _, c in pairs])
+        best = _best_scores(db, [c.id for _, c in pairs if c.id is not None])
         orphans = all_reviews(db)
     out, seen = [], set()
     for doc, claim in pairs:
-        review = reviews[claim.key]
+        review = reviews[claim_key(claim)]
         seen.add(claim.key)
         if not include_all and review.version == 0:
             continue
         snapshot = {**claim.to_dict(), "kind": str(claim.kind)}
         article = {"title": doc.title, "url": doc.url, "source_set": doc.source_set}
-        out.append(_row(article, snapshot, review, best.get(claim.id)))
+        score = best.get(claim.id) if claim.id is not None else None
+        out.append(_row(article, snapshot, review, score))
     for review in orphans:  # verdicts whose claim is gone: keep them
         article = review.claim.get("article", {})
         if review.claim_key in seen or (source_set and article.get("source_set") != source_set):
@@ -121,9 +124,13 @@ def to_json(rows: list[dict]) -> str:
     return json.dumps({"claims": rows}, ensure_ascii=False, indent=2)
 
 
-def export_csv(store: Store, **kw) -> str:
-    return to_csv(export_rows(store, **kw))
+def export_csv(store: Store, *, include_all: bool = False, source_set: str | None = None,
+               status: Iterable[str] | None = None) -> str:
+    return to_csv(export_rows(store, include_all=include_all, source_set=source_set,
+                              status=status))
 
 
-def export_json(store: Store, **kw) -> str:
-    return to_json(export_rows(store, **kw))
+def export_json(store: Store, *, include_all: bool = False, source_set: str | None = None,
+                status: Iterable[str] | None = None) -> str:
+    return to_json(export_rows(store, include_all=include_all, source_set=source_set,
+                               status=status))

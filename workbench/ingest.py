@@ -10,21 +10,27 @@ loads.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import settings, sources, syndication
-from .extract import analyse, analyse_many
+from .extract import Analysis, analyse, analyse_many
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
 from .store import Store
 from .store import documents as rows
 
+log = logging.getLogger(__name__)
+
 Progress = Callable[[float, str], None]  # (documents seen so far, current name)
+OnPiece = Callable[[int, int], None]  # (text in the batch, characters extracted so far)
 LONG_TEXT = 200_000  # characters: a document this long reports progress inside itself
+Batch = list[tuple[Document, str]]  # documents to extract together, with their labels
+Extracted = tuple[Batch, list[Analysis] | None]  # None: the batch failed, retry one by one
 
 
 @dataclass(slots=True)
@@ -75,7 +81,8 @@ def ingest(
     pipeline = pipeline or load_pipeline()
     report = IngestReport(source_set)
     workers = _Workers(pipeline, n_process) if n_process > 1 else None
-    batch: list[tuple[Document, str]] = []
+    batch: Batch = []
+    before: list[int] = []  # per document of the batch: items seen before it
     try:
         for n, item in enumerate(items, start=1):
             if isinstance(item, Rejected):
@@ -90,12 +97,13 @@ def ingest(
             if _unchanged(store, item, report, label):
                 continue
             batch.append((item, label))
+            before.append(n - 1)
             if len(batch) >= BATCH_DOCUMENTS or sum(len(d.text) for d, _ in batch) >= BATCH_CHARS:
                 _extract_then_store(store, batch, source_set, pipeline, report, workers,
-                                    _within(progress, n, batch))
-                batch = []
+                                    _within(progress, before, batch))
+                batch, before = [], []
         _extract_then_store(store, batch, source_set, pipeline, report, workers,
-                            _within(progress, n if batch else 0, batch))
+                            _within(progress, before, batch))
         for done, analyses in workers.drain() if workers else ():
             _store_batch(store, done, source_set, pipeline, report, analyses)
     finally:
@@ -105,23 +113,23 @@ def ingest(
     return report
 
 
-def _within(progress: Progress | None, seen: int, batch) -> Callable[[int, int], None] | None:
+def _within(progress: Progress | None, before: list[int], batch: Batch) -> OnPiece | None:
     """Progress inside a batch's long documents (``on_piece`` of ``analyse_many``):
     the bar moves through a long transcript instead of standing still on it."""
     if progress is None:
         return None
-    first = seen - len(batch)  # documents seen before the batch's first one
 
     def on_piece(i: int, chars: int) -> None:
         doc, label = batch[i]
         if len(doc.text) >= LONG_TEXT and chars < len(doc.text):
             share = chars / len(doc.text)
-            progress(first + i + share, f"{label}: {share:.0%} of its text extracted")
+            progress(before[i] + share, f"{label}: {share:.0%} of its text extracted")
     return on_piece
 
 
-def _extract_then_store(store, batch, source_set, pipeline, report, workers,
-                        on_piece=None) -> None:
+def _extract_then_store(store: Store, batch: Batch, source_set: str, pipeline: Pipeline,
+                        report: IngestReport, workers: _Workers | None,
+                        on_piece: OnPiece | None = None) -> None:
     if not batch:
         return
     if workers is None:
@@ -132,11 +140,14 @@ def _extract_then_store(store, batch, source_set, pipeline, report, workers,
         _store_batch(store, done, source_set, pipeline, report, analyses)
 
 
-def _analyses(batch, pipeline, on_piece=None) -> list | None:
+def _analyses(batch: Batch, pipeline: Pipeline,
+              on_piece: OnPiece | None = None) -> list[Analysis] | None:
     try:
         return list(analyse_many([doc.text for doc, _ in batch], pipeline, on_piece=on_piece))
-    except Exception:
-        return None  # each document is then extracted alone, to reject only the broken one
+    except Exception:  # each document is then extracted alone, to reject only the broken one
+        log.warning("extracting a batch of %d documents failed; extracting each alone",
+                    len(batch), exc_info=True)
+        return None
 
 
 _WORKER_PIPELINE: Pipeline | None = None
@@ -147,7 +158,7 @@ def _worker_start(name: str) -> None:
     _WORKER_PIPELINE = load_pipeline(name)
 
 
-def _worker_extract(texts: list[str]) -> list:
+def _worker_extract(texts: list[str]) -> list[Analysis]:
     return list(analyse_many(texts, _WORKER_PIPELINE))
 
 
@@ -155,36 +166,38 @@ class _Workers:
     """Extraction in worker processes (each loads the pipeline once), results in
     submission order, at most two batches per worker in flight."""
 
-    def __init__(self, pipeline: Pipeline, n_process: int):
+    def __init__(self, pipeline: Pipeline, n_process: int) -> None:
         self.pool = ProcessPoolExecutor(n_process, initializer=_worker_start,
                                         initargs=(pipeline.name,))
         self.limit = 2 * n_process
-        self.pending: deque = deque()
+        self.pending: deque[tuple[Batch, Future[list[Analysis]]]] = deque()
 
-    def submit(self, batch):
+    def submit(self, batch: Batch) -> Iterator[Extracted]:
         self.pending.append((batch, self.pool.submit(_worker_extract,
                                                      [doc.text for doc, _ in batch])))
         while len(self.pending) > self.limit:
             yield self._next()
 
-    def drain(self):
+    def drain(self) -> Iterator[Extracted]:
         while self.pending:
             yield self._next()
 
-    def _next(self):
+    def _next(self) -> Extracted:
         batch, future = self.pending.popleft()
         try:
             return batch, future.result()
-        except Exception:
+        except Exception:  # the main process retries each document alone (_store_batch)
+            log.warning("a worker failed on a batch of %d documents; extracting each alone",
+                        len(batch), exc_info=True)
             return batch, None
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
 
 
-def _unchanged(store, doc, report, label) -> bool:
+def _unchanged(store: Store, doc: Document, report: IngestReport, label: str) -> bool:
     with store.read() as conn:
-        existing = rows.find_existing(conn, doc.source_set, doc)
+        existing = rows.find_existing(conn, doc.source_set or "", doc)
     if existing is not None and existing.content_hash == doc.content_hash:
         report.unchanged.append(label)
         report.document_ids.append(existing.id)
@@ -192,7 +205,8 @@ def _unchanged(store, doc, report, label) -> bool:
     return False
 
 
-def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
+def _store_batch(store: Store, batch: Batch, source_set: str, pipeline: Pipeline,
+                 report: IngestReport, analyses: list[Analysis] | None) -> None:
     """Write each document of a batch in its own transaction; without analyses
     (extraction failed), each document is extracted alone so only the broken one
     is rejected."""
@@ -201,11 +215,13 @@ def _store_batch(store, batch, source_set, pipeline, report, analyses) -> None:
             analysis = analyses[i] if analyses is not None else analyse(doc.text, pipeline)
             _write(store, doc, source_set, analysis, report, label)
         except Exception as exc:  # one broken document must not stop the set
+            log.info("rejected %s", doc.path or label, exc_info=True)
             report.rejected.append(Rejected(doc.path or label, f"could not be processed: {exc}",
                                             doc.record))
 
 
-def _write(store, doc, source_set, analysis, report, label) -> None:
+def _write(store: Store, doc: Document, source_set: str, analysis: Analysis,
+           report: IngestReport, label: str) -> None:
     with store.write() as conn:  # the set appears with its first document, never empty
         rows.ensure_set(conn, source_set)
         existing = rows.find_existing(conn, source_set, doc)
@@ -226,19 +242,23 @@ def wants_dask(files: int) -> bool:
     return least > 0 and files >= least
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, **kw) -> IngestReport:
+def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, *,
+                 pipeline: Pipeline | None = None, progress: Progress | None = None,
+                 n_process: int = 1) -> IngestReport:
     """Files, folders and zips on disk (the CLI; the UI's server folders)."""
-    def items():
+    def items() -> Iterator[Document | Rejected]:
         for path in paths:
             yield from sources.read_path(path, source_set=source_set)
-    return ingest(store, items(), source_set, **kw)
+    return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
+                  n_process=n_process)
 
 
-def ingest_uploads(
-    store: Store, uploads: Iterable[tuple[str, bytes]], source_set: str, **kw
-) -> IngestReport:
+def ingest_uploads(store: Store, uploads: Iterable[tuple[str, bytes]], source_set: str, *,
+                   pipeline: Pipeline | None = None, progress: Progress | None = None,
+                   n_process: int = 1) -> IngestReport:
     """Files uploaded in the browser, zips included."""
-    def items():
+    def items() -> Iterator[Document | Rejected]:
         for name, data in uploads:
             yield from sources.read_upload(name, data, source_set=source_set)
-    return ingest(store, items(), source_set, **kw)
+    return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
+                  n_process=n_process)

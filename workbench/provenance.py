@@ -51,7 +51,7 @@ def date_key(published: str | None) -> datetime | None:
 
 def shown_date(published: str | None) -> str:
     """``2026-03-14``, or ``undated``: what a reviewer sees beside a source."""
-    return published[:10] if date_key(published) else UNDATED
+    return published[:10] if published and date_key(published) else UNDATED
 
 
 def earliest(evidence: Iterable[Evidence]) -> Evidence | None:

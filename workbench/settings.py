@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("posting_cache_mb", 256.0,
             "Memory for the passage ids of words looked up in the index (per process)."),
     Setting("max_evidence", 10, "Evidence items kept per claim (copies of one story count once)."),
+    Setting("related_max", 3,
+            "Related passages (on the subject, nothing comparable) listed after the evidence."),
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
             "Server folders that may be loaded, separated by the OS path separator."),
     Setting("max_file_mb", 20.0, "Largest single file (or zip member) read, in MB."),

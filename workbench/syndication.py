@@ -22,6 +22,7 @@ import functools
 import re
 import zlib
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -30,6 +31,7 @@ from .models import Claim, Document, Evidence, Relation
 from .provenance import date_key
 from .store import Store
 from .store import groups as rows
+from .store.db import Conn
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -55,7 +57,7 @@ class Signature:
 
     __slots__ = ("minhash", "size")
 
-    def __init__(self, minhash: MinHash, size: int):
+    def __init__(self, minhash: MinHash, size: int) -> None:
         self.minhash, self.size = minhash, size
 
     def containment(self, other: Signature) -> float:
@@ -65,12 +67,12 @@ class Signature:
 
 
 @functools.cache
-def _permutations():
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """Drawn once: a MinHash draws its permutations from the seed on every init."""
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _minhash(**kw) -> MinHash:
+def _minhash(**kw: Any) -> MinHash:
     # crc32 (C) as the shingle hash: sha1 in Python was half the grouping time
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32,
                    permutations=_permutations(), **kw)
@@ -128,7 +130,8 @@ def group_documents(store: Store) -> int:
             return placed
 
 
-def _place(conn, doc_id, sig, lsh, signatures, group) -> int:
+def _place(conn: Conn, doc_id: int, sig: Signature | None, lsh: MinHashLSH,
+           signatures: dict[int, Signature], group: dict[int, int]) -> int:
     if doc_id in signatures:  # changed text: its old signature no longer speaks for it
         lsh.remove(doc_id)
         del signatures[doc_id]
@@ -149,14 +152,16 @@ def _place(conn, doc_id, sig, lsh, signatures, group) -> int:
     return gid
 
 
-def cap_by_group(conn, evidence: list[Evidence], limit: int) -> list[Evidence]:
+def cap_by_group(conn: Conn, evidence: list[Evidence], limit: int) -> list[Evidence]:
     """The first ``limit`` places of ranked evidence, a place being one group and
     relation: the copies of a story kept beside it never push out other sources."""
     group_of = rows.group_ids(conn, (e.document.id for e in evidence if e.document.id))
     places: set = set()
     out = []
     for ev in evidence:
-        place = (group_of.get(ev.document.id, ("doc", ev.document.id)), ev.relation)
+        doc_id = ev.document.id
+        group = group_of.get(doc_id) if doc_id is not None else None
+        place = (group if group is not None else ("doc", doc_id), ev.relation)
         if place not in places:
             if len(places) >= limit:
                 continue

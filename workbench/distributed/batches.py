@@ -23,11 +23,11 @@ DOCUMENTS = pa.schema([("doc", _i), ("title", _s), ("outlet", _s), ("url", _s),
                        ("extracted", pa.bool_()), ("error", _s)])
 PASSAGES = pa.schema([("doc", _i), ("start", _i), ("end", _i), ("text", _s)])
 _CLAIM = [("doc", _i), ("order", _i), ("text", _s), ("start", _i), ("end", _i), ("about", _s)]
-QUOTES = pa.schema(_CLAIM + [("speaker", _s), ("cue", _s)])
+QUOTES = pa.schema([*_CLAIM, ("speaker", _s), ("cue", _s)])
 _f = pa.float64()
-QUANTITIES = pa.schema(_CLAIM + [("value", _f), ("value_max", _f), ("unit", _s),
-                                 ("qualifier", _s), ("si_value", _f), ("si_value_max", _f),
-                                 ("si_unit", _s), ("dimension", _s)])
+QUANTITIES = pa.schema([*_CLAIM, ("value", _f), ("value_max", _f), ("unit", _s),
+                        ("qualifier", _s), ("si_value", _f), ("si_value_max", _f),
+                        ("si_unit", _s), ("dimension", _s)])
 REJECTED = pa.schema([("name", _s), ("reason", _s), ("row", _i)])
 _KINDS = {ClaimKind.QUOTE: QUOTES, ClaimKind.NUMERIC: QUANTITIES}
 
@@ -57,7 +57,9 @@ class Extracted:
 
 
 def to_batches(items: list[Extracted], rejected: list[Rejected]) -> Batches:
-    docs, passages, claims = [], [], {kind: [] for kind in _KINDS}
+    docs: list[dict] = []
+    passages: list[dict] = []
+    claims: dict[ClaimKind, list[dict]] = {kind: [] for kind in _KINDS}
     for i, item in enumerate(items):
         d = item.document
         docs.append({"doc": i, "title": d.title, "outlet": d.outlet, "url": d.url,

@@ -98,7 +98,10 @@ def ingest_dask(
     report = IngestReport(source_set)
     units: list[Unit] = []
     for item in list_units(paths, members=partition_units or PARTITION_UNITS):
-        (report.rejected if isinstance(item, Rejected) else units).append(item)
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+        else:
+            units.append(item)
     scheduler = scheduler if scheduler is not None else str(settings.get("dask_scheduler"))
     workers = workers or int(settings.get("dask_workers"))
     with contextlib.ExitStack() as stack:
@@ -119,7 +122,8 @@ def _partition_size(units: list[Unit], client: Client) -> int:
     return max(1, min(PARTITION_UNITS, -(-weight // (4 * workers))))
 
 
-def _run(client, store, parts: list[Partition], source_set, model, report, progress) -> None:
+def _run(client: Client, store: Store, parts: list[Partition], source_set: str, model: str,
+         report: IngestReport, progress: PartitionProgress | None) -> None:
     """Keep a few partitions per worker in flight; write their results in
     partition order (file order, as in-process), so which of two identical
     documents is stored and which is reported unchanged does not depend on
@@ -189,9 +193,9 @@ def _write(store: Store, source_set: str, items: list[Extracted], report: Ingest
                                                 e.document.record))
 
 
-def _record(store: Store, source_set: str, items: list[Extracted], report) -> None:
-    entries = [(e.document, e.analysis and e.analysis.passages, e.analysis and e.analysis.claims)
-               for e in items]
+def _record(store: Store, source_set: str, items: list[Extracted], report: IngestReport) -> None:
+    entries = [(e.document, e.analysis.passages if e.analysis else None,
+                e.analysis.claims if e.analysis else None) for e in items]
     outcomes = write_many(store, source_set, entries)
     for e, (status, doc_id) in zip(items, outcomes, strict=True):
         if status == "missing":  # stored when listed, changed since: extract it here
@@ -199,4 +203,5 @@ def _record(store: Store, source_set: str, items: list[Extracted], report) -> No
             _record(store, source_set, [e], report)
             continue
         getattr(report, status).append(document_label(e.document))
-        report.document_ids.append(doc_id)
+        if doc_id is not None:
+            report.document_ids.append(doc_id)

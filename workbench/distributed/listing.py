@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Rejected
+from ..sources.filenames import kind
 from ..sources.folders import _entries
 from ..sources.limits import Limits
-from ..sources.names import kind
 
 PARTITION_UNITS = 32  # files (or zip members) read and extracted by one task
 PARTITION_BYTES = 4 * 1024 * 1024  # ... and never more bytes than this

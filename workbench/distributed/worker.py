@@ -16,6 +16,7 @@ import resource
 from dataclasses import replace
 from pathlib import Path
 
+from distributed import Worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..extract import analyse, analyse_many
@@ -53,11 +54,11 @@ class PipelinePlugin(WorkerPlugin):
     name = "workbench-pipeline"
     idempotent = True
 
-    def __init__(self, model: str, env: dict[str, str]):
+    def __init__(self, model: str, env: dict[str, str]) -> None:
         self.model, self.env = model, env
         self.name = f"workbench-pipeline-{model}"  # another model is another plugin
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Worker) -> None:
         os.environ.update(self.env)
         worker_pipeline(self.model)
 

@@ -17,89 +17,97 @@ from .. import consistency, provenance, settings, syndication
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
+from ..store.db import Snapshot
 from .numbers import numeric_evidence
 from .quotes import quote_evidence
 from .serialize import evidence_from_dict, evidence_to_dict
 
-__all__ = ["Knobs", "check_document", "find_evidence"]
+__all__ = ["MatchSettings", "check_document", "find_evidence"]
 
 # Part of the evidence cache's key: raise it when a change to matching changes what it
 # finds, so evidence cached by older code is never served as if it were current.
 MATCHER_VERSION = 2
 ORDER = {Relation.RELATED: 1}
-RELATED_MAX = 3  # passages on the subject with nothing comparable, after the cap
 
 
 @dataclass(frozen=True, slots=True)
-class Knobs:
-    """Matching settings, read once per check."""
+class MatchSettings:
+    """The matching settings (``WORKBENCH_*``), read once per check; part of the
+    evidence cache's key, so a change of any of them is never served stale."""
 
     tolerance: float
     quote_min_score: float
     candidates: int
     max_evidence: int
+    related_max: int  # passages on the subject with nothing comparable, after the rest
 
     @classmethod
-    def from_settings(cls) -> Knobs:
+    def from_settings(cls) -> MatchSettings:
         return cls(float(settings.get("tolerance")), float(settings.get("quote_min_score")),
-                   int(settings.get("candidates")), int(settings.get("max_evidence")))
+                   int(settings.get("candidates")), int(settings.get("max_evidence")),
+                   int(settings.get("related_max")))
 
     def signature(self) -> str:
-        return f"{self.tolerance}|{self.quote_min_score}|{self.candidates}|{self.max_evidence}"
+        return "|".join(str(getattr(self, name)) for name in self.__slots__)
 
 
 def find_evidence(
-    store: Store,
+    store: Store | Snapshot,
     claim: Claim,
     article: Document,
     *,
     sets: Sequence[str] | None = None,
-    knobs: Knobs | None = None,
+    match_settings: MatchSettings | None = None,
 ) -> list[Evidence]:
     """Ranked evidence for one claim of a stored article."""
-    knobs = knobs or Knobs.from_settings()
+    match_settings = match_settings or MatchSettings.from_settings()
     with store.read() as conn:
         row = search.passage_containing(conn, article.id, claim.start) if article.id else None
         context = row.text if row else article.text[max(0, claim.start - 200):claim.end + 200]
         if claim.kind is ClaimKind.QUOTE:
-            found = quote_evidence(conn, claim, article, sets=sets, knobs=knobs)
+            found = quote_evidence(conn, claim, article, sets=sets,
+                                   match_settings=match_settings)
         else:
-            found = numeric_evidence(conn, claim, context, article, sets=sets, knobs=knobs)
+            found = numeric_evidence(conn, claim, context, article, sets=sets,
+                                     match_settings=match_settings)
         found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
         comparable = [e for e in found if e.relation is not Relation.RELATED]
         related = [e for e in found if e.relation is Relation.RELATED]
         # issue 13: copies of one wire story fill one place, not the whole list
-        return (syndication.cap_by_group(conn, comparable, knobs.max_evidence)
-                + syndication.cap_by_group(conn, related, RELATED_MAX))
+        return (syndication.cap_by_group(conn, comparable, match_settings.max_evidence)
+                + syndication.cap_by_group(conn, related, match_settings.related_max))
 
 
 def check_document(
-    store: Store, doc_id: int, *, sets: Sequence[str] | None = None, knobs: Knobs | None = None
+    store: Store, doc_id: int, *, sets: Sequence[str] | None = None,
+    match_settings: MatchSettings | None = None,
 ) -> tuple[Document, list[Claim]]:
     """The article's claims, each with its evidence; cached until the corpus,
     the chosen sets or the matching settings change."""
-    knobs = knobs or Knobs.from_settings()
+    match_settings = match_settings or MatchSettings.from_settings()
     article = doc_rows.get_document(store, doc_id)
     if article is None:
         from ..errors import NotFound
         raise NotFound(f"no document with id {doc_id}")
     claims = doc_rows.claims_of(store, doc_id)
     scope = "*" if sets is None else "\x1f".join(sorted(sets))
-    signature = f"{store.corpus_version()}|{scope}|{knobs.signature()}|m{MATCHER_VERSION}"
-    cached = _load_cache(store, [c.id for c in claims], signature)
-    fresh = {}
+    signature = f"{store.corpus_version()}|{scope}|{match_settings.signature()}|m{MATCHER_VERSION}"
+    cached = _load_cache(store, [c.id for c in claims if c.id is not None], signature)
+    fresh: dict[int, list[Evidence]] = {}
     with store.snapshot() as snapshot:  # one connection and one view of the corpus
         for claim in claims:
             if claim.id in cached:
                 claim.evidence = cached[claim.id]
             else:
-                claim.evidence = find_evidence(snapshot, claim, article, sets=sets, knobs=knobs)
-                fresh[claim.id] = claim.evidence
+                claim.evidence = find_evidence(snapshot, claim, article, sets=sets,
+                                               match_settings=match_settings)
+                if claim.id is not None:  # stored claims all have one
+                    fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
     syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups
     provenance.annotate(claims)  # are placed just after the corpus version moves
-    consistency.annotate(store, claims, tolerance=knobs.tolerance)
+    consistency.annotate(store, claims, tolerance=match_settings.tolerance)
     return article, claims
 
 

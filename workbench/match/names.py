@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -184,7 +184,7 @@ def same_name(a: Name, b: Name) -> bool:
     return a <= b or b <= a
 
 
-def mentioned(name: Name, names) -> bool:
+def mentioned(name: Name, names: Iterable[Name]) -> bool:
     return any(same_name(name, other) for other in names)
 
 

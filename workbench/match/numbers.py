@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from ..store.db import Conn
+from ..store.search import PassageRecord, QuantityRecord
 from .names import LEAD_CHARS, ClaimSubject
-from .quotes import fold, query_terms
 from .values import compare, midpoint, ratio
+from .wording import fold, query_terms
 
-RELATED_MAX = 2
+if TYPE_CHECKING:
+    from . import MatchSettings
+
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w’'-]*[a-z][\w-]*")
 _POSSESSIVE = re.compile(r"[’']s$")
 NOT_SUBJECTS = frozenset(
@@ -66,8 +72,9 @@ def _mentions_any(text: str, terms: list[str]) -> float:
     return sum(_stem(t) in words or _stem(t) + "s" in words for t in terms) / len(terms)
 
 
-def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, sets,
-                     knobs) -> list[Evidence]:
+def numeric_evidence(conn: Conn, claim: Claim, context: str, article: Document, *,
+                     sets: Sequence[str] | None, match_settings: MatchSettings
+                     ) -> list[Evidence]:
     if claim.si_value is None or claim.dimension is None:
         return []
     terms = subject_terms(claim, context)
@@ -76,7 +83,7 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
     # with the names of its article's title too.
     query = terms if named.own else subject_terms(claim, f"{context} {article.title}")
     rows = [r for r in search.candidate_passages(
-        conn, query, sets=sets, exclude_hash=article.content_hash, limit=knobs.candidates)
+        conn, query, sets=sets, exclude_hash=article.content_hash, limit=match_settings.candidates)
         if r.document_id != article.id]
     doc_ids = sorted({r.document_id for r in rows})
     # Documents about the claim's subject: a quantity there with no subject of its
@@ -87,9 +94,9 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
                                                 si_unit=claim.si_unit)
     docs = search.documents_by_id(conn, doc_ids)
     similarity_of, overlap_of = _passage_scores(context, terms, quantities)
-    kept = []
+    kept: list[tuple[Claim, int, int, str, int, bool, bool]] = []
     for other, passage_id, p_start, p_text, doc_id in quantities:
-        if other.si_value is None or p_text is None:
+        if other.si_value is None or p_text is None or passage_id is None or p_start is None:
             continue
         about_same = _about_overlap(claim.about, other.about)
         if claim.dimension == "count" and not about_same:
@@ -98,13 +105,14 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
         if about_same or overlap_of[passage_id] or similarity_of[passage_id] >= 60 or inherits:
             kept.append((other, passage_id, p_start, p_text, doc_id, about_same, inherits))
     elsewhere = _elsewhere(conn, named, docs)
-    found, used_passages = [], set()
+    found: list[Evidence] = []
+    used_passages: set[int] = set()
     claim_mid = midpoint(claim.si_value, claim.si_value_max)
     for other, passage_id, p_start, p_text, doc_id, about_same, inherits in kept:
-        if elsewhere(doc_id, p_text):
+        if other.si_value is None or elsewhere(doc_id, p_text):
             continue
         relation = compare(claim.si_value, claim.si_value_max, claim.qualifier,
-                           other.si_value, other.si_value_max, tolerance=knobs.tolerance)
+                           other.si_value, other.si_value_max, tolerance=match_settings.tolerance)
         similarity = similarity_of[passage_id]
         subject = max(overlap_of[passage_id], 1.0 if about_same else 0.75 if inherits else 0.0)
         score = 0.5 * similarity + 50 * subject
@@ -115,9 +123,17 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
             quote=other.text, passage_id=passage_id,
         ))
         used_passages.add(passage_id)
-    related = []
+    related = _related(rows, terms, used_passages, elsewhere, docs, match_settings.related_max)
+    return _best_per_passage(found) + related
+
+
+def _related(rows: list[PassageRecord], terms: list[str], used_passages: set[int],
+             elsewhere: Callable[[int, str], bool], docs: dict[int, Document],
+             limit: int) -> list[Evidence]:
+    """Passages on the claim's subject with no comparable figure, in index order."""
+    related: list[Evidence] = []
     for row in rows:
-        if len(related) >= RELATED_MAX:
+        if len(related) >= limit:
             break
         if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5 \
                 and not elsewhere(row.document_id, row.text):
@@ -125,10 +141,11 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
                                     row.end, 50 * _mentions_any(row.text, terms),
                                     Relation.RELATED, passage_start=row.start,
                                     passage_id=row.id))
-    return _best_per_passage(found) + related
+    return related
 
 
-def _elsewhere(conn, named: ClaimSubject, docs: dict):
+def _elsewhere(conn: Conn, named: ClaimSubject, docs: dict[int, Document]
+               ) -> Callable[[int, str], bool]:
     """Whether a passage of a document is about another named thing than the claim
     (never, when the claim's side names nothing); a document's lead is read only
     when a sentence of it names no subject of its own."""
@@ -147,7 +164,8 @@ def _elsewhere(conn, named: ClaimSubject, docs: dict):
     return test
 
 
-def _passage_scores(context: str, terms: list[str], quantities) -> tuple[dict, dict]:
+def _passage_scores(context: str, terms: list[str], quantities: list[QuantityRecord]
+                    ) -> tuple[dict, dict]:
     """Per passage holding a quantity: its wording's similarity to the claim's
     sentence (one rapidfuzz batch) and its share of the subject terms."""
     texts = {pid: text for _, pid, _, text, _ in quantities if text is not None}

@@ -8,39 +8,38 @@ speaker); elsewhere the quote is aligned inside the passage with
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
-from .wording import name_tokens, only_spelling_differs, same_speaker
+from ..store.db import Conn
+from ..store.search import PassageRecord
+from .wording import fold, name_tokens, only_spelling_differs, query_terms, same_speaker
+
+if TYPE_CHECKING:
+    from . import MatchSettings
 
 SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
 REORDERED = 0.9  # the same words in another order vary: never "supports"
 MISATTRIBUTION_MIN = 85.0  # words close enough that another speaker is a finding
-RELATED_MAX = 3
-_NONWORD = re.compile(r"[^\w]+")
-_NONWORD_CHAR = re.compile(r"[^\w]")
 SERIAL_BELOW = 2000  # cdist on fewer choices than this is faster in one thread
 
 
-def fold(text: str) -> str:
-    """Lower case, punctuation to spaces; keeps offsets (same length) for ASCII."""
-    return _NONWORD_CHAR.sub(" ", text.lower())
+@dataclass(frozen=True, slots=True)
+class PassageMatch:
+    """The best match of a quote inside one passage: where, how close, said by whom."""
 
-
-@functools.lru_cache(maxsize=8192)
-def _terms(text: str) -> tuple[str, ...]:
-    words = [w for w in _NONWORD.split(text.lower()) if len(w) > 2 and w not in STOP_WORDS]
-    return tuple(words or [w for w in _NONWORD.split(text.lower()) if w])
-
-
-def query_terms(text: str) -> list[str]:
-    """The words of a text worth searching for (stop words and short words out)."""
-    return list(_terms(text))
+    score: float
+    relation: Relation
+    start: int  # offsets in the document
+    end: int
+    speaker: str | None
+    quote: str  # the matched words as the passage has them
 
 
 def quote_score(claim: str, other: str) -> float:
@@ -57,7 +56,8 @@ def quote_score(claim: str, other: str) -> float:
     return max(fuzz.ratio(a, b), 0.97 * fuzz.partial_ratio(a, b))
 
 
-def _relation(claim: Claim, words: str, speaker: str | None, score: float, min_score: float):
+def _relation(claim: Claim, words: str, speaker: str | None, score: float,
+              min_score: float) -> Relation | None:
     same = same_speaker(claim.speaker, speaker)
     if same is False and score >= MISATTRIBUTION_MIN:
         return Relation.MISATTRIBUTED
@@ -73,10 +73,12 @@ def _mentions(passage: str, speaker: str | None) -> bool:
     return bool(tokens) and re.search(rf"\b{re.escape(tokens[-1])}\b", passage.lower()) is not None
 
 
-def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> list[Evidence]:
+def quote_evidence(conn: Conn, claim: Claim, article: Document, *,
+                   sets: Sequence[str] | None, match_settings: MatchSettings
+                   ) -> list[Evidence]:
     rows = [r for r in search.candidate_passages(
         conn, query_terms(claim.text), sets=sets, exclude_hash=article.content_hash,
-        limit=knobs.candidates) if r.document_id != article.id]
+        limit=match_settings.candidates) if r.document_id != article.id]
     if not rows:
         return []
     # First pass: one fast batch score of the quote against every candidate passage.
@@ -85,33 +87,34 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> lis
                           scorer=fuzz.partial_ratio,
                           workers=1 if len(rows) < SERIAL_BELOW else -1)[0]
     hopeful = {r.id for r, rough in zip(rows, first, strict=True)
-               if rough >= 0.85 * knobs.quote_min_score}
+               if rough >= 0.85 * match_settings.quote_min_score}
     quotes = search.quotes_in_passages(conn, sorted(hopeful))
     docs = search.documents_by_id(conn, (r.document_id for r in rows))
     found, related = [], []
     for row, rough in zip(rows, first, strict=True):
         document = docs[row.document_id]
-        best = (_best_in_passage(claim, row, quotes.get(row.id, []), knobs)
+        best = (_best_in_passage(claim, row, quotes.get(row.id, []), match_settings)
                 if row.id in hopeful else None)
         if best is not None:
-            found.append(_evidence(document, row, *best))
+            found.append(_evidence(document, row, best))
         elif rough >= 50 or _mentions(row.text, claim.speaker):
             related.append(Evidence(document, row.text, row.start, row.end,
                                     float(rough), Relation.RELATED, passage_start=row.start,
                                     passage_id=row.id))
     related.sort(key=lambda e: -e.score)  # the closest wording first: a loose translation
-    return _dedupe(found) + related[:RELATED_MAX]
+    return _dedupe(found) + related[:match_settings.related_max]
 
 
-def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
-    """(score, relation, start, end, speaker, quote text) of the best match in a
-    passage, preferring a quote extracted there over raw passage text."""
-    best = None
+def _best_in_passage(claim: Claim, row: PassageRecord, stored_quotes: list[Claim],
+                     match_settings: MatchSettings) -> PassageMatch | None:
+    """The best match in a passage, preferring a quote extracted there over raw
+    passage text; None when nothing in it is close enough."""
+    best: PassageMatch | None = None
     for q in stored_quotes:
         score = quote_score(claim.text, q.text)
-        relation = _relation(claim, q.text, q.speaker, score, knobs.quote_min_score)
-        if relation and (best is None or score > best[0]):
-            best = (score, relation, q.start, q.end, q.speaker, q.text)
+        relation = _relation(claim, q.text, q.speaker, score, match_settings.quote_min_score)
+        if relation and (best is None or score > best.score):
+            best = PassageMatch(score, relation, q.start, q.end, q.speaker, q.text)
     if best is not None:
         return best
     align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row.text))
@@ -121,17 +124,17 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
     span = row.text[align.dest_start:align.dest_end]
     score = align.score * min(1.0, len(span.split()) / max(1, words_claim))
     speaker = claim.speaker if _mentions(row.text, claim.speaker) else None
-    relation = _relation(claim, span, speaker, score, knobs.quote_min_score)
+    relation = _relation(claim, span, speaker, score, match_settings.quote_min_score)
     if relation is None:
         return None
-    start = row.start + align.dest_start
-    return (score, relation, start, row.start + align.dest_end, speaker, span)
+    return PassageMatch(score, relation, row.start + align.dest_start,
+                        row.start + align.dest_end, speaker, span)
 
 
-def _evidence(document, row, score, relation, start, end, speaker, quote) -> Evidence:
-    return Evidence(document, row.text, start, end, float(score), relation,
-                    passage_start=row.start, speaker=speaker, quote=quote,
-                    passage_id=row.id)
+def _evidence(document: Document, row: PassageRecord, match: PassageMatch) -> Evidence:
+    return Evidence(document, row.text, match.start, match.end, float(match.score),
+                    match.relation, passage_start=row.start, speaker=match.speaker,
+                    quote=match.quote, passage_id=row.id)
 
 
 def _dedupe(items: list[Evidence]) -> list[Evidence]:

@@ -1,4 +1,5 @@
-"""How two quotes differ: word-level diffs, and whether two speakers are one person.
+"""How two quotes differ: word-level diffs, and whether two speakers are one person;
+the words of a text as matching folds and searches them (``fold``, ``query_terms``).
 
 Only wording is compared here, not meaning: "all the objectives" against "every
 objective" is shown as a change, and the reviewer judges whether it matters.
@@ -7,19 +8,39 @@ objective" is shown as a change, and the reviewer judges whether it matters.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"\S+")
 _TRIM = re.compile(r"^\W+|\W+$")
+_NONWORD = re.compile(r"[^\w]+")
+_NONWORD_CHAR = re.compile(r"[^\w]")
 TITLES = frozenset(
     "president prime minister defense defence foreign interior minister secretary "
     "general gen. gen dr. dr mr. mr mrs. mrs ms. ms sen. sen senator rep. rep "
     "governor gov. mayor chancellor colonel col. lt. sir lord lady the spokesperson "
     "spokesman spokeswoman chief judge justice professor prof. ambassador".split()
 )
+
+
+def fold(text: str) -> str:
+    """Lower case, punctuation to spaces; keeps offsets (same length) for ASCII."""
+    return _NONWORD_CHAR.sub(" ", text.lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def _terms(text: str) -> tuple[str, ...]:
+    words = [w for w in _NONWORD.split(text.lower()) if len(w) > 2 and w not in STOP_WORDS]
+    return tuple(words or [w for w in _NONWORD.split(text.lower()) if w])
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a text worth searching for (stop words and short words out)."""
+    return list(_terms(text))
 
 
 @dataclass(frozen=True, slots=True)

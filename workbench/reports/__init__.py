@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..corpus import default_sets
 from ..match import check_document
 from ..models import Claim, Document, Evidence, Relation
-from ..review import Review, reviews_for
 from ..store import Store
+from ..verdicts import Review, claim_key, reviews_for
 
 __all__ = ["ArticleReport", "ClaimEntry", "article_report"]
 
@@ -107,5 +107,5 @@ def article_report(store: Store, doc_id: int, *, sets: Sequence[str] | None = No
     articles under review)."""
     sets = list(default_sets(store) if sets is None else sets)
     article, claims = check_document(store, doc_id, sets=sets)
-    reviews = reviews_for(store, [c.key for c in claims])
-    return ArticleReport(article, sets, [ClaimEntry(c, reviews[c.key]) for c in claims])
+    reviews = reviews_for(store, [claim_key(c) for c in claims])
+    return ArticleReport(article, sets, [ClaimEntry(c, reviews[claim_key(c)]) for c in claims])

@@ -13,13 +13,14 @@ not exported here (the CSV/JSON export keeps them).
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from .. import settings
+from ..display import safe_url
 from ..models import ClaimKind, Status
-from ..review import reviews_for
 from ..store import Store
 from ..store import documents as doc_rows
-from ..views import safe_url
+from ..verdicts import claim_key, reviews_for
 
 # The desk's rating scale: 1 (false) … 5 (true); None: a verdict without a rating.
 RATINGS: dict[Status, tuple[int | None, str]] = {
@@ -45,13 +46,14 @@ def claim_reviews(store: Store, *, source_set: str | None = None) -> list[dict]:
     """The ClaimReview objects of every verdict on a claim still in the database."""
     desk = str(settings.get("desk_name"))
     base = str(settings.get("review_url"))
-    with store.snapshot() as db:
+    with store.snapshot() as snap:
+        db = cast(Store, snap)  # a Snapshot stands in for the Store it was taken from
         pairs = doc_rows.claims_for_export(db, source_set,
                                            articles_set=str(settings.get("articles_set")))
-        reviews = reviews_for(db, [c.key for _, c in pairs])
+        reviews = reviews_for(db, [claim_key(c) for _, c in pairs])
     out = []
     for doc, claim in pairs:
-        review = reviews[claim.key]
+        review = reviews[claim_key(claim)]
         if review.version == 0 or review.status not in RATINGS:
             continue
         if claim.kind is ClaimKind.QUOTE:

@@ -1,7 +1,7 @@
 """The editor report of one article as a self-contained HTML page.
 
 Every piece of document text, quote, note and name goes through ``html.escape``;
-links are http(s) only (``views.safe_url``); there is no script and nothing the page
+links are http(s) only (``display.safe_url``); there is no script and nothing the page
 loads from elsewhere, so it can be mailed, archived or printed to PDF as it is."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ..display import claim_value, safe_url
 from ..models import ClaimKind
 from ..provenance import shown_date
 from ..store import Store
-from ..views import claim_value, safe_url
 from . import ArticleReport, ClaimEntry, article_report
 from .timeline import timeline_svg
 
@@ -40,7 +40,7 @@ def _who(entry: ClaimEntry) -> str:
     return f"number: {claim_value(c)}" + (f" ({c.about})" if c.about else "")
 
 
-def _summary_list(title: str, entries: list[ClaimEntry], anchor: str) -> str:
+def _summary_list(title: str, entries: list[tuple[int, ClaimEntry]], anchor: str) -> str:
     items = "".join(f'<li><a href="#{escape(anchor)}-{i}">“{escape(e.claim.text)}”</a> — '
                     f"{escape(_who(e))}</li>" for i, e in entries)
     body = f"<ul>{items}</ul>" if entries else '<p class="small">none</p>'

@@ -5,6 +5,7 @@ report, in its WeasyPrint PDF and offline; every label is escaped."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from ..models import Claim, Relation
@@ -27,7 +28,7 @@ def timeline_svg(claim: Claim) -> str:
     plot = WIDTH - LEFT - RIGHT
     height = TOP + LANE * len(lanes) + 30
 
-    def x(moment) -> float:
+    def x(moment: datetime) -> float:
         if first == last:
             return LEFT + plot / 2
         return LEFT + plot * (moment - first).total_seconds() / span

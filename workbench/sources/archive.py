@@ -34,11 +34,12 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import LimitExceeded, SourceError
 from ..models import Document, Rejected
+from .filenames import is_hidden, kind, member_display, unsafe_member, unsupported_reason
 from .limits import MB, Budget, ReadOptions
-from .names import is_hidden, kind, member_display, unsafe_member, unsupported_reason
 
 ReadMember = Callable[[str, bytes, int], Iterator["Document | Rejected"]]
 CHUNK = 65536
@@ -49,7 +50,7 @@ class _Refused(Exception):
     """A member is refused; the archive goes on."""
 
 
-def _declared(fp) -> tuple[int, int] | None:
+def _declared(fp: BinaryIO) -> tuple[int, int] | None:
     """(member count, central directory size) from the end record, or None if absent."""
     fp.seek(0, io.SEEK_END)
     size = fp.tell()

@@ -80,7 +80,8 @@ def _headline_like(text: str) -> bool:
 
 
 def _split(text: str) -> list[_Line]:
-    lines, block, memo = [], 0, {}
+    lines, block = [], 0
+    memo: dict[str, Kind] = {}
     for raw in text.split("\n"):
         stripped = _SPACES.sub(" ", raw).strip()
         if not stripped:

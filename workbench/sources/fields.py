@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from ..errors import SourceError
 from ..models import Document
@@ -81,6 +82,12 @@ def normalise_date(value: object) -> str | None:
         b = parser.parse(text, default=_D2)
     except (ValueError, OverflowError, TypeError):
         return None
+    return _known_part(a, b)
+
+
+def _known_part(a: dt.datetime, b: dt.datetime) -> str | None:
+    """What a date string really said: parsed with two different defaults, the parts
+    that differ were not in the text."""
     if a.year != b.year:
         return None
     if a.month != b.month:
@@ -140,7 +147,7 @@ def has_sentence(text: str) -> bool:
 def make_document(
     name: str,
     text: str,
-    meta: dict[str, object],
+    meta: Mapping[str, object],
     *,
     source_set: str | None = None,
     record: int | None = None,
@@ -152,7 +159,7 @@ def make_document(
     like a sentence or runs to 20 words: menus and link lists are not articles.
     """
     text = text.strip()
-    if not _WORD.search(text) or need_sentence and not has_sentence(text):
+    if not _WORD.search(text) or (need_sentence and not has_sentence(text)):
         raise SourceError(name, "no article text after cleaning", record)
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return Document(

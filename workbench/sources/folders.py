@@ -24,8 +24,8 @@ from pathlib import Path
 from .. import settings
 from ..errors import NotFound, PathNotAllowed
 from ..models import Document, Rejected
+from .filenames import is_hidden
 from .limits import Budget, ReadOptions
-from .names import is_hidden
 from .readers import read_source
 
 _DRIVE = re.compile(r"[A-Za-z]:")
@@ -111,3 +111,10 @@ def resolve_server_folder(user_path: str, roots: list[Path] | None = None) -> Pa
 
 def _names(roots: list[Path]) -> str:
     return ", ".join(str(r) for r in roots)
+
+
+def count_files(folder: Path | None) -> int:
+    """How many files a server folder holds: the estimate behind the progress bar."""
+    if folder is None:
+        return 0
+    return sum(1 for p in Path(folder).rglob("*") if p.is_file())

@@ -92,7 +92,7 @@ def _trafilatura(html: str) -> tuple[str, dict[str, str]]:
         include_images=False, include_links=False,
         date_extraction_params=set_date_params(extensive=False),  # tags only, no page scan
     )
-    if result is None:
+    if result is None or isinstance(result, dict):  # a dict only when asked for one
         return "", {}
     meta = {"title": result.title, "outlet": result.sitename, "url": result.url,
             "published": result.date}
@@ -119,10 +119,7 @@ def read_html(name: str, html: str, *, source_set: str | None = None) -> Documen
     tree = _parse(html)
     text, meta = _trafilatura(html)
     meta.update(head_metadata(tree))
-    if text.strip():
-        text = "\n\n".join(text.split("\n"))
-    else:
-        text = fallback_text(tree)
+    text = "\n\n".join(text.split("\n")) if text.strip() else fallback_text(tree)
     cleaned = clean_article(text, find_title=False)
     if not cleaned.paragraphs:
         raise SourceError(name, "no article text")

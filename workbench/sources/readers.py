@@ -21,9 +21,9 @@ from ..errors import SourceError
 from ..models import Document, Rejected
 from .archive import read_zip
 from .encoding import decode, normalise
+from .filenames import kind, unsupported_reason, upload_name
 from .htmlpage import read_html
 from .limits import Budget, ReadOptions
-from .names import kind, unsupported_reason, upload_name
 from .tabular import read_csv, read_jsonl
 from .textfiles import read_markdown, read_txt
 

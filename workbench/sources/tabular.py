@@ -44,8 +44,8 @@ def _field_map(names: Iterable[str], columns: dict[str, str] | None, name: str) 
             raise SourceError(name, f"no column {theirs!r} for {ours}; found: {_listing(by_key)}")
         mapping[ours] = by_key[canonical_key(theirs)]
     for key, original in by_key.items():
-        if (ours := field_for(key)) and ours not in mapping:
-            mapping[ours] = original
+        if (field := field_for(key)) and field not in mapping:
+            mapping[field] = original
     return mapping
 
 
@@ -66,7 +66,8 @@ def _record(name: str, row: int, values: dict[str, object], opts: ReadOptions) -
     return make_document(name, cleaned.text, meta, source_set=opts.source_set, record=row)
 
 
-def _guarded(name: str, row: int, values: dict[str, object], opts: ReadOptions):
+def _guarded(name: str, row: int, values: dict[str, object], opts: ReadOptions,
+             ) -> Document | Rejected:
     try:
         return _record(name, row, values, opts)
     except SourceError as exc:
@@ -83,15 +84,7 @@ def read_csv(name: str, text: str, opts: ReadOptions) -> Iterator[Document | Rej
     limit = opts.limits
     csv.field_size_limit(min(max(limit.file_bytes, 131_072), 2**31 - 1))
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), strict=False)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise SourceError(name, f"unreadable CSV header: {exc}") from None
-    if not header or not any(h.strip() for h in header):
-        raise SourceError(name, "no header row")
-    if len(header) > limit.csv_columns:
-        raise SourceError(name, f"{len(header)} columns, more than the limit of "
-                                f"{limit.csv_columns} (WORKBENCH_MAX_CSV_COLUMNS)")
+    header = _header(name, reader, limit.csv_columns)
     mapping = _field_map(header, opts.columns, name)
     if "text" not in mapping:
         raise SourceError(name, "no text column (text, body, content or article); "
@@ -115,7 +108,21 @@ def read_csv(name: str, text: str, opts: ReadOptions) -> Iterator[Document | Rej
         yield Rejected(name, "no data rows under the header")
 
 
-def _rows(reader) -> Iterator[tuple[int, list[str] | csv.Error]]:
+def _header(name: str, reader: Iterator[list[str]], max_columns: int) -> list[str]:
+    """The header row, or SourceError saying why there is none to use."""
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise SourceError(name, f"unreadable CSV header: {exc}") from None
+    if not header or not any(h.strip() for h in header):
+        raise SourceError(name, "no header row")
+    if len(header) > max_columns:
+        raise SourceError(name, f"{len(header)} columns, more than the limit of "
+                                f"{max_columns} (WORKBENCH_MAX_CSV_COLUMNS)")
+    return header
+
+
+def _rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] | csv.Error]]:
     """(data row number, cells or the csv.Error that row raised)."""
     row = 0
     while True:

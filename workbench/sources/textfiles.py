@@ -49,9 +49,9 @@ _FENCE = re.compile(r" {0,3}(?:```|~~~).*")
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """The ``Key: value`` header of a .txt (our field names) and the rest of the text."""
     stripped = text.lstrip("\n")
-    head, sep, rest = stripped[:20_000].partition("\n\n")
+    head, sep, _ = stripped[:20_000].partition("\n\n")
     lines = head.strip("\n").split("\n")
-    if not sep and len(stripped) > 20_000 or len(lines) > 30:
+    if (not sep and len(stripped) > 20_000) or len(lines) > 30:
         return {}, text
     meta: dict[str, str] = {}
     for line in lines:

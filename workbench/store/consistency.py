@@ -5,16 +5,16 @@ followed by its conversion in brackets). Reads only; the check is
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from ..models import Claim
+from .db import Conn
 from .documents import row_to_claim
 
 TAIL = 16  # characters after a value read to find "(" before a conversion
 
 
-def numeric_claims_of(conn: sqlite3.Connection, document_ids: Iterable[int]
+def numeric_claims_of(conn: Conn, document_ids: Iterable[int]
                       ) -> dict[int, list[tuple[Claim, str]]]:
     """document id → its numeric claims in text order, each with the text after it."""
     ids = sorted(set(document_ids))

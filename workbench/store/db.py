@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 
 def is_postgres(target: str | Path) -> bool:
@@ -51,10 +52,14 @@ class Conn:
 
     dialect = ""
 
-    def execute(self, sql: str, args: Sequence = ()):
+    def execute(self, sql: str, args: Sequence = ()) -> Any:  # the driver's cursor
         raise NotImplementedError
 
     def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
+        raise NotImplementedError
+
+    def script(self, sql: str) -> None:
+        """Several statements, no parameters (a migration; PostgreSQL only)."""
         raise NotImplementedError
 
     def insert_returning_ids(self, table: str, columns: Sequence[str],
@@ -101,7 +106,7 @@ class Store:
     target: str
     migrated: list[int]  # migrations applied when this handle opened the database
 
-    def __new__(cls, target: str | Path):
+    def __new__(cls, target: str | Path) -> Store:
         if cls is Store:
             if is_postgres(target):
                 from .postgres import PostgresStore as cls
@@ -160,7 +165,7 @@ class Store:
 class Snapshot:
     """Stands in for a ``Store`` inside ``Store.snapshot()`` for readers."""
 
-    def __init__(self, conn: Conn):
+    def __init__(self, conn: Conn) -> None:
         self._conn = conn
 
     @contextlib.contextmanager

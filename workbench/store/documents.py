@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from ..models import Claim, ClaimKind, Document, Passage
 from .db import Conn, Store, bump_corpus_version
@@ -165,7 +166,8 @@ def _passage_for(offset: int, passages: list[Passage], ids: list[int]) -> int | 
     return None
 
 
-def _write_claims(conn, source_set, key, doc_id, claims, passages, passage_ids) -> None:
+def _write_claims(conn: Conn, source_set: str, key: str, doc_id: int, claims: list[Claim],
+                  passages: list[Passage], passage_ids: list[int]) -> None:
     seen: dict[tuple, int] = {}
     rows = []
     for claim in claims:
@@ -183,12 +185,12 @@ def quoted(column: str) -> str:
     return f'"{column}"' if column == "end" else column
 
 
-def _claim_value(claim: Claim, column: str):
+def _claim_value(claim: Claim, column: str) -> Any:
     value = getattr(claim, column)
     return str(value) if column == "kind" else value
 
 
-def row_to_document(row) -> Document:
+def row_to_document(row: Any) -> Document:
     return Document(
         title=row["title"], text=row["text"], outlet=row["outlet"], url=row["url"],
         published=row["published"], source_set=row["source_set"], path=row["path"],
@@ -196,7 +198,7 @@ def row_to_document(row) -> Document:
     )
 
 
-def row_to_claim(row) -> Claim:
+def row_to_claim(row: Any) -> Claim:
     values = {c: row[c] for c in CLAIM_COLUMNS}
     values["kind"] = ClaimKind(values["kind"])
     return Claim(**values, id=row["id"], key=row["key"])

@@ -4,9 +4,10 @@ this module only reads and writes the ``document_groups`` table."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from .db import Conn
 
 
 @dataclass(slots=True)
@@ -18,7 +19,7 @@ class Member:
     published: str | None
 
 
-def ungrouped(conn: sqlite3.Connection, limit: int) -> list[tuple[int, str, str]]:
+def ungrouped(conn: Conn, limit: int) -> list[tuple[int, str, str]]:
     """(id, text, content hash) of up to ``limit`` documents with no signature, or
     one computed from text that has changed since, oldest id first."""
     return conn.execute(
@@ -29,14 +30,14 @@ def ungrouped(conn: sqlite3.Connection, limit: int) -> list[tuple[int, str, str]
     ).fetchall()
 
 
-def has_ungrouped(conn: sqlite3.Connection) -> bool:
+def has_ungrouped(conn: Conn) -> bool:
     return conn.execute(
         "SELECT 1 FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id "
         "WHERE g.document_id IS NULL OR g.content_hash != d.content_hash LIMIT 1"
     ).fetchone() is not None
 
 
-def signatures(conn: sqlite3.Connection) -> Iterator[tuple[int, int, bytes]]:
+def signatures(conn: Conn) -> Iterator[tuple[int, int, bytes]]:
     """(document id, group id, signature) of every grouped, unchanged document."""
     yield from conn.execute(
         "SELECT g.document_id, g.group_id, g.signature FROM document_groups g "
@@ -44,7 +45,7 @@ def signatures(conn: sqlite3.Connection) -> Iterator[tuple[int, int, bytes]]:
     )
 
 
-def save(conn: sqlite3.Connection, document_id: int, group_id: int, content_hash: str,
+def save(conn: Conn, document_id: int, group_id: int, content_hash: str,
          signature: bytes) -> None:
     conn.execute(
         "INSERT INTO document_groups(document_id, group_id, content_hash, signature) "
@@ -54,7 +55,7 @@ def save(conn: sqlite3.Connection, document_id: int, group_id: int, content_hash
     )
 
 
-def merge(conn: sqlite3.Connection, into: int, others: Iterable[int]) -> None:
+def merge(conn: Conn, into: int, others: Iterable[int]) -> None:
     """Relabel the members of ``others`` groups as members of ``into``."""
     others = [g for g in others if g != into]
     if others:
@@ -62,7 +63,7 @@ def merge(conn: sqlite3.Connection, into: int, others: Iterable[int]) -> None:
                      f"({','.join('?' * len(others))})", (into, *others))
 
 
-def members_of_groups_of(conn: sqlite3.Connection, document_ids: Iterable[int]) -> list[Member]:
+def members_of_groups_of(conn: Conn, document_ids: Iterable[int]) -> list[Member]:
     """Every member of the groups that the given documents belong to."""
     ids = sorted(set(document_ids))
     if not ids:
@@ -76,7 +77,7 @@ def members_of_groups_of(conn: sqlite3.Connection, document_ids: Iterable[int]) 
     return [Member(r[0], r[1], r[2]) for r in rows]
 
 
-def group_ids(conn: sqlite3.Connection, document_ids: Iterable[int]) -> dict[int, int]:
+def group_ids(conn: Conn, document_ids: Iterable[int]) -> dict[int, int]:
     """Group id of each given document that has one."""
     ids = sorted(set(document_ids))
     if not ids:

@@ -19,8 +19,9 @@ import contextlib
 import functools
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg_pool import ConnectionPool
@@ -35,15 +36,15 @@ MAX_LEXEME_BYTES = 2000  # PostgreSQL refuses lexemes of 2 kB and more
 class Row:
     """A result row readable by position and by column name (like sqlite3.Row)."""
 
-    __slots__ = ("_values", "_index")
+    __slots__ = ("_index", "_values")
 
-    def __init__(self, values: Sequence, index: dict[str, int]):
+    def __init__(self, values: Sequence, index: dict[str, int]) -> None:
         self._values, self._index = values, index
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: str | int) -> Any:
         return self._values[self._index[key] if isinstance(key, str) else key]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._values)
 
     def __len__(self) -> int:
@@ -53,7 +54,7 @@ class Row:
         return list(self._index)
 
 
-def _row_factory(cursor):
+def _row_factory(cursor: psycopg.Cursor) -> Callable[[Sequence], Row]:
     index = {c.name: i for i, c in enumerate(cursor.description or ())}
     return lambda values: Row(values, index)
 
@@ -68,10 +69,10 @@ class PostgresConn(Conn):
     dialect = "postgres"
     rowid = "seq"
 
-    def __init__(self, raw: psycopg.Connection):
+    def __init__(self, raw: psycopg.Connection) -> None:
         self.raw = raw
 
-    def execute(self, sql: str, args: Sequence = ()):
+    def execute(self, sql: str, args: Sequence = ()) -> Any:
         return self.raw.execute(_placeholders(sql), tuple(args))
 
     def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
@@ -90,25 +91,27 @@ class PostgresConn(Conn):
             (table, n)).fetchall()
         return [r[0] for r in rows]
 
-    def insert_many(self, table, columns, rows) -> None:
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
         with self.raw.cursor() as cur, \
                 cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 
-    def insert_returning_ids(self, table, columns, rows) -> list[int]:
+    def insert_returning_ids(self, table: str, columns: Sequence[str],
+                             rows: Sequence[Sequence]) -> list[int]:
         rows = list(rows)
         ids = self.new_ids(table, len(rows))
         self.insert_many(table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
         return ids
 
-    def insert_passages(self, rows, ids=None) -> list[int]:
-        rows = [(*r, tsvector_literal(r[3], MAX_LEXEME_BYTES)) for r in rows]
+    def insert_passages(self, rows: Sequence[tuple[int, int, int, str]],
+                        ids: Sequence[int] | None = None) -> list[int]:
+        with_tsv = [(*r, tsvector_literal(r[3], MAX_LEXEME_BYTES)) for r in rows]
         columns = ("document_id", "start", '"end"', "text", "tsv")
         if ids is None:
-            return self.insert_returning_ids("passages", columns, rows)
+            return self.insert_returning_ids("passages", columns, with_tsv)
         self.insert_many("passages", ("id", *columns),
-                         [(i, *r) for i, r in zip(ids, rows, strict=True)])
+                         [(i, *r) for i, r in zip(ids, with_tsv, strict=True)])
         return list(ids)
 
     def reset_ids(self, table: str) -> None:
@@ -162,7 +165,7 @@ def close_pools() -> None:
 class PostgresStore(Store):
     """A handle on one PostgreSQL database through a shared connection pool."""
 
-    def __init__(self, target: str | Path):
+    def __init__(self, target: str | Path) -> None:
         self.target = str(target)
         from .migrate import migrate
         self.migrated = migrate(self)

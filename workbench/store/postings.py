@@ -20,6 +20,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -32,19 +33,19 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 class _Cache:
     """Least-recently-used arrays, bounded by their total size in bytes."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._items: OrderedDict = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key):
+    def get(self, key: tuple) -> Any:
         with self._lock:
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key, value) -> None:
+    def put(self, key: tuple, value: Any) -> None:
         budget = float(settings.get("posting_cache_mb")) * 1024 * 1024
         size = _nbytes(value)
         with self._lock:
@@ -62,7 +63,7 @@ class _Cache:
             self._bytes = 0
 
 
-def _nbytes(value) -> int:
+def _nbytes(value: Any) -> int:
     return value.nbytes if isinstance(value, np.ndarray) else 64
 
 

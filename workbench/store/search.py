@@ -11,10 +11,10 @@ never driver rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..models import Claim
 from . import postings
@@ -43,7 +43,7 @@ class QuantityRecord(NamedTuple):
     document_id: int
 
 
-def _passage(row) -> PassageRecord:
+def _passage(row: Any) -> PassageRecord:
     return PassageRecord(row[0], row[1], row[2], row[3], row[4])
 
 
@@ -94,7 +94,7 @@ def quantities_in_documents(
 ) -> list[QuantityRecord]:
     """Numeric claims of one dimension (and SI unit) in these documents, with the
     passage each sits in: ``(claim, passage_id, passage_start, passage_text)``."""
-    out = []
+    out: list[QuantityRecord] = []
     for chunk in _chunked(doc_ids):
         rows = conn.execute(
             "SELECT c.*, p.start AS p_start, p.text AS p_text FROM claims c "
@@ -145,13 +145,14 @@ def passage_containing(conn: Conn, doc_id: int, offset: int) -> PassageRecord | 
     return None if row is None else _passage(row)
 
 
-def _chunked(items: Sequence, size: int = 500):
+def _chunked(items: Iterable, size: int = 500) -> Iterator[list]:
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
 
-def cached_evidence(conn: Conn, claim_ids: Sequence[int], signature: str):
+def cached_evidence(conn: Conn, claim_ids: Sequence[int], signature: str
+                    ) -> Iterator[tuple[int, str]]:
     """``(claim_id, payload)`` of evidence cached under this signature."""
     for chunk in _chunked(claim_ids):
         yield from (tuple(r) for r in conn.execute(

@@ -14,6 +14,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .db import Conn, Snapshot, Store, sqlite_path
 
@@ -27,28 +28,32 @@ def fts_phrase(term: str) -> str:
 class SQLiteConn(Conn):
     dialect = "sqlite"
 
-    def __init__(self, raw: sqlite3.Connection):
+    def __init__(self, raw: sqlite3.Connection) -> None:
         self.raw = raw
 
-    def execute(self, sql: str, args: Sequence = ()):
+    def execute(self, sql: str, args: Sequence = ()) -> Any:
         return self.raw.execute(sql, tuple(args))
 
     def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
         self.raw.executemany(sql, rows)
 
-    def insert_returning_ids(self, table, columns, rows) -> list[int]:
+    def insert_returning_ids(self, table: str, columns: Sequence[str],
+                             rows: Sequence[Sequence]) -> list[int]:
         sql = (f"INSERT INTO {table}({', '.join(columns)}) "
                f"VALUES ({', '.join('?' * len(columns))})")
-        ids = []
+        ids: list[int] = []
         for row in rows:  # lastrowid per row: SQLite inserts are in-process calls
-            ids.append(self.raw.execute(sql, tuple(row)).lastrowid)
+            rowid = self.raw.execute(sql, tuple(row)).lastrowid
+            assert rowid is not None  # an INSERT always sets it
+            ids.append(rowid)
         return ids
 
-    def insert_many(self, table, columns, rows) -> None:
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:
         self.raw.executemany(f"INSERT INTO {table}({', '.join(columns)}) "
                              f"VALUES ({', '.join('?' * len(columns))})", rows)
 
-    def insert_passages(self, rows, ids=None) -> list[int]:
+    def insert_passages(self, rows: Sequence[tuple[int, int, int, str]],
+                        ids: Sequence[int] | None = None) -> list[int]:
         # The FTS5 table follows by trigger (passages_ai).
         columns = ("document_id", "start", '"end"', "text")
         if ids is None:
@@ -73,7 +78,7 @@ class SQLiteConn(Conn):
 class SQLiteStore(Store):
     """A handle on one database file; it opens a connection per operation."""
 
-    def __init__(self, target: str | Path):
+    def __init__(self, target: str | Path) -> None:
         self.target = sqlite_path(target)
         Path(self.target).parent.mkdir(parents=True, exist_ok=True)
         from .migrate import migrate

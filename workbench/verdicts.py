@@ -1,4 +1,4 @@
-"""Reviewing claims: statuses, notes, cited evidence, never a silent overwrite.
+"""Stored reviews (verdicts): status, note, cited evidence, never a silent overwrite.
 
 Each save names the version it was based on; if someone saved in between, the
 save is refused with ``StaleReview`` carrying the other person's review, so the
@@ -46,6 +46,13 @@ def _from_row(row: rows.ReviewRecord) -> Review:
                   json.loads(row.cited), row.version, row.updated_at, json.loads(row.claim))
 
 
+def claim_key(claim: Claim) -> str:
+    """The key a review hangs on; only a stored claim has one."""
+    if claim.key is None:
+        raise ValueError(f"claim {claim.text!r} is not stored, so it cannot be reviewed")
+    return claim.key
+
+
 def cite(evidence: Evidence) -> dict:
     """What a review keeps of a piece of evidence: enough to find it again even
     if the source set is later deleted."""
@@ -87,19 +94,20 @@ def save_review(
 ) -> Review:
     """Save a review based on ``expected_version``; raises ``StaleReview`` if the
     stored version moved on since. Returns the saved review."""
-    status = Status(status)
+    status, key = Status(status), claim_key(claim)
     cited = list(cited or [])
     with store.write() as conn:
-        row = rows.current(conn, claim.key)
-        current = _from_row(row) if row else Review(claim.key)
+        row = rows.current(conn, key)
+        current = _from_row(row) if row else Review(key)
         if current.version != expected_version:
             raise StaleReview(current)
-        article = article or document_of_claim(conn, claim.key)
-        saved = Review(claim.key, status, note, reviewer.strip(), cited, current.version + 1,
-                       now(), claim_snapshot(claim, article))
-        rows.write(conn, claim_key=claim.key, old_status=str(current.status) if row else None,
+        article = article or document_of_claim(conn, key)
+        at = now()
+        saved = Review(key, status, note, reviewer.strip(), cited, current.version + 1, at,
+                       claim_snapshot(claim, article))
+        rows.write(conn, claim_key=key, old_status=str(current.status) if row else None,
                    status=str(status), note=note, reviewer=saved.reviewer, cited=cited,
-                   claim=saved.claim, version=saved.version, at=saved.updated_at)
+                   claim=saved.claim, version=saved.version, at=at)
     return saved
 
 

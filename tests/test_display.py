@@ -1,4 +1,5 @@
-"""What the pages show: escaping, highlighting, tables and labels, as tables of cases."""
+"""What the pages show (workbench.display): escaping, highlighting, tables and labels,
+as tables of cases."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import re
 import time
 
 import pytest
+from helpers import ev, quote_claim, speed_claim
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import views
+from workbench import display
 from workbench.ingest import IngestReport
-from workbench.models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
-from workbench.review import Review, ReviewEvent
+from workbench.models import Document, Evidence, Rejected, Relation, Status
+from workbench.review_card import ReviewFields
 from workbench.store.documents import SetSummary
+from workbench.verdicts import Review, ReviewEvent
 
 SPECIAL = set("\\`*_[]{}()#+-.!|<>~$:&=\"'")
 HOSTILE = [
@@ -74,31 +77,9 @@ def split_directive(markdown: str, colour: str = "orange") -> tuple[str, str, st
     return markdown[:at], markdown[at + len(opener):i], markdown[i + 1:]
 
 
-def doc(title="Wire", outlet="Northwire", url="https://wire.example/a", published="2026-03-14"):
-    return Document(title=title, text="", outlet=outlet, url=url, published=published,
-                    source_set="demo", id=1)
-
-
-def ev(relation, score=90.0, passage="It flew at Mach 10.", start=11, end=18, **kw):
-    return Evidence(doc(), passage, start, end, score, relation, passage_start=0, **kw)
-
-
-def speed_claim(**kw):
-    values = dict(kind=ClaimKind.NUMERIC, text="more than 3,200 kilometers per hour", start=0,
-                  end=35, value=3200.0, unit="km/h", qualifier="more than",
-                  si_value=888.889, si_unit="m/s", dimension="speed", about="missile", key="k1")
-    return Claim(**{**values, **kw})
-
-
-def quote_claim(**kw):
-    values = dict(kind=ClaimKind.QUOTE, text="The test met every objective we set", start=1,
-                  end=36, speaker="Petra Vance", cue="said", key="k2")
-    return Claim(**{**values, **kw})
-
-
 @pytest.mark.parametrize("text", HOSTILE)
 def test_md_escape_leaves_no_live_markup(text):
-    escaped = views.md_escape(text)
+    escaped = display.md_escape(text)
     assert unescaped_specials(escaped) == []
     assert unescape(escaped) == re.sub(r"\s+", " ", text)
     assert "\n" not in escaped
@@ -115,7 +96,7 @@ def test_md_escape_leaves_no_live_markup(text):
     ("plain words", "plain words"),
 ])
 def test_md_escape_golden(text, expected):
-    assert views.md_escape(text) == expected
+    assert display.md_escape(text) == expected
 
 
 @pytest.mark.parametrize("text, start, end, expected", [
@@ -128,13 +109,13 @@ def test_md_escape_golden(text, expected):
     ("a  ", 1, 3, "a "),  # whitespace only
 ])
 def test_highlight_golden(text, start, end, expected):
-    assert views.highlight(text, start, end) == expected
+    assert display.highlight(text, start, end) == expected
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_highlight_cannot_be_closed_early(hostile):
     text = f"before {hostile} after"
-    markdown = views.highlight(text, 7, 7 + len(hostile))
+    markdown = display.highlight(text, 7, 7 + len(hostile))
     before, inside, after = split_directive(markdown)
     assert unescape(inside) == " ".join(hostile.split())
     assert unescaped_specials(before + inside + after) == []
@@ -142,7 +123,7 @@ def test_highlight_cannot_be_closed_early(hostile):
 
 @given(st.text(max_size=60), st.integers(-5, 70), st.integers(-5, 70))
 def test_highlight_escapes_any_text(text, start, end):
-    markdown = views.highlight(text, start, end)
+    markdown = display.highlight(text, start, end)
     if ":orange-background[" in markdown:
         before, inside, after = split_directive(markdown)
         markdown = before + inside + after
@@ -152,7 +133,7 @@ def test_highlight_escapes_any_text(text, start, end):
 def test_escaping_is_linear_on_adversarial_input():
     text = ("[](" * 20000 + "\\" * 20000 + "$" * 20000)[:100_000]
     began = time.perf_counter()
-    views.highlight(text, 10, 90_000)
+    display.highlight(text, 10, 90_000)
     assert time.perf_counter() - began < 1.0
 
 
@@ -162,7 +143,7 @@ def test_escaping_is_linear_on_adversarial_input():
     ("x\n\ny z", 5, 6, ("y z", 2, 3)),
 ])
 def test_paragraph_around(text, start, end, expected):
-    assert views.paragraph_around(text, start, end) == expected
+    assert display.paragraph_around(text, start, end) == expected
 
 
 @pytest.mark.parametrize("value, unit, value_max, qualifier, expected", [
@@ -176,7 +157,7 @@ def test_paragraph_around(text, start, end, expected):
 ])
 def test_claim_value(value, unit, value_max, qualifier, expected):
     claim = speed_claim(value=value, unit=unit, value_max=value_max, qualifier=qualifier)
-    assert views.claim_value(claim) == expected
+    assert display.claim_value(claim) == expected
 
 
 @pytest.mark.parametrize("relations, expected", [
@@ -186,7 +167,7 @@ def test_claim_value(value, unit, value_max, qualifier, expected):
 ])
 def test_evidence_summary(relations, expected):
     claim = speed_claim(evidence=[ev(r) for r in relations])
-    assert views.evidence_summary(claim) == expected
+    assert display.evidence_summary(claim) == expected
 
 
 @pytest.mark.parametrize("si_value, si_max, ratio, expected", [
@@ -198,7 +179,7 @@ def test_evidence_summary(relations, expected):
 ])
 def test_describe_value(si_value, si_max, ratio, expected):
     evidence = ev(Relation.BOUND_ONLY, si_value=si_value, si_value_max=si_max, ratio=ratio)
-    assert views.describe_value(speed_claim(), evidence) == expected
+    assert display.describe_value(speed_claim(), evidence) == expected
 
 
 @pytest.mark.parametrize("claim_kw, evidence_kw", [
@@ -207,13 +188,13 @@ def test_describe_value(si_value, si_max, ratio, expected):
 ])
 def test_describe_value_needs_both_values(claim_kw, evidence_kw):
     evidence = ev(Relation.RELATED, **evidence_kw)
-    assert views.describe_value(speed_claim(**claim_kw), evidence) is None
+    assert display.describe_value(speed_claim(**claim_kw), evidence) is None
 
 
 def test_describe_value_in_si_when_units_do_not_scale():
     claim = speed_claim(value=0.0, unit="°C", si_value=273.15, si_unit="K",
                         dimension="temperature", qualifier=None)
-    assert views.describe_value(claim, ev(Relation.CONFLICTS, si_value=283.15)).startswith(
+    assert display.describe_value(claim, ev(Relation.CONFLICTS, si_value=283.15)).startswith(
         "283 K vs claimed 0 °C")
 
 
@@ -222,7 +203,7 @@ def test_describe_value_in_si_when_units_do_not_scale():
     (1.002, "same value"), (None, ""), (0, ""), (2.0, "2.0× higher"),
 ])
 def test_ratio_text(ratio, expected):
-    assert views.ratio_text(ratio) == expected
+    assert display.ratio_text(ratio) == expected
 
 
 @pytest.mark.parametrize("claim, evidence, expected", [
@@ -233,7 +214,7 @@ def test_ratio_text(ratio, expected):
     ("a ]x", "a :red[y]", r"a :red[~~\]x~~] :green[**\:red\[y\]**]"),
 ])
 def test_diff_markdown(claim, evidence, expected):
-    assert views.diff_markdown(claim, evidence) == expected
+    assert display.diff_markdown(claim, evidence) == expected
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -248,7 +229,7 @@ def test_diff_markdown(claim, evidence, expected):
     (None, None),
 ])
 def test_safe_url(url, expected):
-    assert views.safe_url(url) == expected
+    assert display.safe_url(url) == expected
 
 
 @pytest.mark.parametrize("label, url, expected", [
@@ -257,14 +238,14 @@ def test_safe_url(url, expected):
     ("No link", None, "No link"),
 ])
 def test_link_markdown(label, url, expected):
-    assert views.link_markdown(label, url) == expected
+    assert display.link_markdown(label, url) == expected
 
 
 def test_claims_table():
     claims = [speed_claim(evidence=[ev(Relation.BOUND_ONLY, 80.0), ev(Relation.RELATED, 99.0)]),
               quote_claim(speaker=None)]
     reviews = {"k1": Review("k1", Status.CONTRADICTED, version=1)}
-    table = views.claims_table(claims, reviews)
+    table = display.claims_table(claims, reviews)
     assert list(table.columns) == ["kind", "claim", "speaker or value", "status", "best score",
                                    "evidence"]
     assert list(table.index) == ["k1", "k2"]
@@ -277,27 +258,9 @@ def test_claims_table():
     assert table.loc["k2", "evidence"] == "no evidence"
 
 
-@pytest.mark.parametrize("kinds, statuses, relations, expected", [
-    ((), (), (), ["k1", "k2"]),
-    (("quote",), (), (), ["k2"]),
-    ((), ("contradicted",), (), ["k1"]),
-    ((), ("unreviewed",), (), ["k2"]),
-    ((), (), ("varies",), ["k2"]),
-    ((), (), ("varies", "bound_only"), ["k1", "k2"]),
-    (("numeric",), (), ("varies",), []),
-])
-def test_filter_claims(kinds, statuses, relations, expected):
-    claims = [speed_claim(evidence=[ev(Relation.BOUND_ONLY)]),
-              quote_claim(evidence=[ev(Relation.VARIES)])]
-    reviews = {"k1": Review("k1", Status.CONTRADICTED, version=1), "k2": Review("k2")}
-    found = views.filter_claims(claims, reviews, kinds=kinds, statuses=statuses,
-                                relations=relations)
-    assert [c.key for c in found] == expected
-
-
 def test_unique_labels():
     labels = {1: "Wire — A (demo)", 2: "Wire — A (demo)", 3: "Other", 4: "Wire — A (demo)"}
-    assert views.unique_labels(labels) == {1: "Wire — A (demo)", 2: "Wire — A (demo) (2)",
+    assert display.unique_labels(labels) == {1: "Wire — A (demo)", 2: "Wire — A (demo) (2)",
                                            3: "Other", 4: "Wire — A (demo) (3)"}
 
 
@@ -306,64 +269,26 @@ def test_unique_labels():
     ("word " * 40, None),
 ])
 def test_claim_label(text, expected):
-    label = views.claim_label(quote_claim(text=text))
+    label = display.claim_label(quote_claim(text=text))
     if expected:
         assert label == expected
     else:
         assert len(label) == 90 and label.endswith("…")
-    assert views.claim_label(quote_claim(text="short"), 3) == "3. quote · “short” — Petra Vance"
-
-
-A = {"title": "A", "passage": "pa"}
-B = {"title": "B", "passage": "pb"}
-C = {"title": "C", "passage": "pc"}
-
-
-@pytest.mark.parametrize("base, mine, theirs, expected", [
-    # I changed the status, they changed the note: both kept
-    (("unreviewed", "", []), ("supported", "", []), ("unreviewed", "asked", []),
-     ("supported", "asked", [])),
-    # both changed the status: mine wins (I re-apply on top)
-    (("unreviewed", "", []), ("contradicted", "", []), ("supported", "x", []),
-     ("contradicted", "x", [])),
-    # I changed nothing: theirs
-    (("supported", "n", [A]), ("supported", "n", [A]), ("misleading", "m", [A, B]),
-     ("misleading", "m", [A, B])),
-    # cited: union, minus what I removed
-    (("supported", "", [A, B]), ("supported", "", [B, C]), ("supported", "", [A, B]),
-     ("supported", "", [B, C])),
-])
-def test_merge_review(base, mine, theirs, expected):
-    def fields(t):
-        return {"status": t[0], "note": t[1], "cited": list(t[2])}
-    assert views.merge_review(fields(base), fields(mine), fields(theirs)) == fields(expected)
-
-
-def test_cite_options_keep_earlier_citations():
-    evidence = [ev(Relation.SUPPORTS), ev(Relation.CONFLICTS, passage="Other.", start=0, end=5)]
-    gone = {"title": "Deleted", "outlet": "Gone Times", "passage": "old", "relation": "supports"}
-    options = views.cite_options(evidence, [gone])
-    assert list(options) == ["1. supports — Northwire, 2026-03-14",
-                             "2. conflicts — Northwire, 2026-03-14",
-                             "saved 1. supports — Gone Times"]
-    assert options["1. supports — Northwire, 2026-03-14"]["passage"] == "It flew at Mach 10."
-    chosen = [options["2. conflicts — Northwire, 2026-03-14"], gone]
-    assert views.cited_labels(options, chosen) == ["2. conflicts — Northwire, 2026-03-14",
-                                                   "saved 1. supports — Gone Times"]
+    assert display.claim_label(quote_claim(text="short"), 3) == "3. quote · “short” — Petra Vance"
 
 
 def test_evidence_header_and_passage_escape_documents():
     evil = Document(title="[x](javascript:alert(1))", text="", outlet="<b>Outlet</b>",
                     url="javascript:alert(1)", published="2026-03-14T19:05:00+00:00")
     evidence = Evidence(evil, "Say $x$ <script>", 4, 7, 92.4, Relation.SUPPORTS)
-    header = views.evidence_header(evidence)
+    header = display.evidence_header(evidence)
     assert header.startswith(":green-badge[supports] **")
     assert "javascript:alert" not in header and "2026\\-03\\-14 ·" in header
     assert header.endswith("score 92")
-    assert views.evidence_passage(evidence) == (
+    assert display.evidence_passage(evidence) == (
         r"Say :orange-background[\$x\$] \<script\>")
     related = Evidence(evil, "All of it", 0, 9, 50.0, Relation.RELATED)
-    assert views.evidence_passage(related) == "All of it"
+    assert display.evidence_passage(related) == "All of it"
 
 
 @pytest.mark.parametrize("claim, evidence, expected", [
@@ -379,7 +304,7 @@ def test_evidence_header_and_passage_escape_documents():
     (speed_claim(), ev(Relation.RELATED), []),
 ])
 def test_evidence_findings(claim, evidence, expected):
-    assert views.evidence_findings(claim, evidence) == expected
+    assert display.evidence_findings(claim, evidence) == expected
 
 
 @pytest.mark.parametrize("claim, expected", [
@@ -388,13 +313,13 @@ def test_evidence_findings(claim, evidence, expected):
     (speed_claim(), r"**Value:** more than 3,200 km/h \(\= 889 m/s\) · **About:** missile"),
 ])
 def test_claim_details(claim, expected):
-    assert views.claim_details(claim) == expected
+    assert display.claim_details(claim) == expected
 
 
 def test_conflict_message_escapes_both_sides():
     theirs = Review("k", Status.SUPPORTED, note="$$ <b>", reviewer="[Eve](javascript:x)",
                     version=3, updated_at="2026-03-15T10:00:00+00:00")
-    message = views.conflict_message(theirs, {"status": "contradicted", "note": ":red[no]"})
+    message = display.conflict_message(theirs, ReviewFields("contradicted", ":red[no]"))
     assert r"**\[Eve\]\(javascript\:x\)**" in message
     assert r"\$\$ \<b\>" in message and r"\:red\[no\]" in message
     assert "version 3" in message and "**contradicted**" in message
@@ -403,26 +328,28 @@ def test_conflict_message_escapes_both_sides():
 def test_sets_table():
     summary = SetSummary("demo", 11, ["Northwire", "<b>Flash</b>"], "2026-03-12",
                          "2026-03-17T19:05:00+00:00", "2026-03-18T08:00:00+00:00")
-    assert views.sets_table([summary]).to_dict("records") == [{
+    assert display.sets_table([summary]).to_dict("records") == [{
         "name": "demo", "documents": 11, "outlets": "Northwire, <b>Flash</b>",
         "first published": "2026-03-12", "last published": "2026-03-17",
         "updated": "2026-03-18 08:00 UTC"}]
-    assert list(views.sets_table([]).columns)[:2] == ["name", "documents"]
+    assert list(display.sets_table([]).columns)[:2] == ["name", "documents"]
 
 
 def test_report_table():
     report = IngestReport("s", added=["a.txt"], updated=["b.csv (row 2)"], unchanged=["c.md"])
-    assert views.report_table(report).values.tolist() == [
+    assert display.report_table(report).values.tolist() == [
         ["a.txt", "added"], ["b.csv (row 2)", "updated"], ["c.md", "unchanged"]]
 
 
 def test_tables_have_fixed_columns():
-    assert list(views.rejected_table([]).columns) == ["name", "row", "reason"]
-    rejected = views.rejected_table([Rejected("a.csv", "bad row", 3), Rejected("b.exe", "binary")])
+    assert list(display.rejected_table([]).columns) == ["name", "row", "reason"]
+    rejected = display.rejected_table([Rejected("a.csv", "bad row", 3),
+                                       Rejected("b.exe", "binary")])
     assert rejected.to_dict("records")[0] == {"name": "a.csv", "row": 3, "reason": "bad row"}
     assert rejected["row"].isna().tolist() == [False, True]
-    event = ReviewEvent("2026-03-15T10:04:59+00:00", "Ann", None, "supported", "ok", [A], 1)
-    assert views.history_table([event]).to_dict("records") == [{
+    cited = [{"title": "A", "passage": "pa"}]
+    event = ReviewEvent("2026-03-15T10:04:59+00:00", "Ann", None, "supported", "ok", cited, 1)
+    assert display.history_table([event]).to_dict("records") == [{
         "when": "2026-03-15 10:04 UTC", "reviewer": "Ann", "from": "", "to": "supported",
         "note": "ok", "cited": 1, "version": 1}]
 
@@ -435,11 +362,11 @@ def test_tables_have_fixed_columns():
     (None, ""),
 ])
 def test_format_time(stamp, expected):
-    assert views.format_time(stamp) == expected
+    assert display.format_time(stamp) == expected
 
 
 def test_progress_fraction_never_finishes_early_nor_goes_back():
-    values = [views.progress_fraction(n, 5) for n in range(0, 30)]
+    values = [display.progress_fraction(n, 5) for n in range(0, 30)]
     assert values == sorted(values)
     assert all(0 <= v < 1 for v in values)
-    assert views.progress_fraction(3, 0) == 0.0
+    assert display.progress_fraction(3, 0) == 0.0

@@ -5,9 +5,9 @@ from helpers import quote, store_doc
 
 from workbench.errors import StaleReview
 from workbench.models import Document, Status
-from workbench.review import get_review, history, reviews_for, save_review
 from workbench.store import Store
 from workbench.store import documents as rows
+from workbench.verdicts import get_review, history, reviews_for, save_review
 
 TEXT = '"We will respond," Ilya Sorn said.'
 
