@@ -65,7 +65,7 @@ def test_first_start_seeds_the_demo_set(new_db, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB", new_db("fresh"))
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 13
+    assert sets.loc["demo", "documents"] == 14
     assert sets.loc["articles under review", "documents"] == 1
     assert "Database:" in texts(at) and "Pipeline:" in texts(at)
 
@@ -80,7 +80,7 @@ def test_sidebar_warns_when_no_trained_pipeline_is_installed(db, monkeypatch):
 def test_sources_page_loads_uploads_and_lists_rejections(db):
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 13
+    assert sets.loc["demo", "documents"] == 14
 
     at.text_input(key="set_name").input("My uploads")
     uploader = at.file_uploader[0]

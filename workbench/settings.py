@@ -43,6 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Passages the full-text index proposes per claim before rapidfuzz judges."),
     Setting("posting_cache_mb", 256.0,
             "Memory for the passage ids of words looked up in the index (per process)."),
+    Setting("date_window_days", 0,
+            "Only evidence dated within this many days of the claim's time is shown (0: any)."),
     Setting("max_evidence", 10, "Evidence items kept per claim (copies of one story count once)."),
     Setting("allowed_roots", str(PROJECT_ROOT / "data"),
             "Server folders that may be loaded, separated by the OS path separator."),

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from . import explain
 from .names import LEAD_CHARS, ClaimSubject
 from .quotes import fold, query_terms
 from .values import compare, midpoint, ratio
@@ -113,6 +114,9 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
             passage_start=p_start, si_value=other.si_value, si_value_max=other.si_value_max,
             ratio=ratio(claim_mid, midpoint(other.si_value, other.si_value_max)),
             quote=other.text, passage_id=passage_id,
+            why=explain.for_number(claim, other, p_text, similarity=similarity, subject=subject,
+                                   about_same=about_same, inherits=inherits, terms=query,
+                                   tolerance=knobs.tolerance),
         ))
         used_passages.add(passage_id)
     related = []
@@ -121,10 +125,14 @@ def numeric_evidence(conn, claim: Claim, context: str, article: Document, *, set
             break
         if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5 \
                 and not elsewhere(row.document_id, row.text):
+            share = _mentions_any(row.text, terms)
+            why = explain.Why(words=explain.shared_words(" ".join(terms), row.text),
+                              subject=f"names {share:.0%} of the claim's subject words",
+                              score=f"50 × subject {share:.2f}; no {claim.dimension} figure "
+                                    "comparable here").to_dict()
             related.append(Evidence(docs[row.document_id], row.text, row.start,
-                                    row.end, 50 * _mentions_any(row.text, terms),
-                                    Relation.RELATED, passage_start=row.start,
-                                    passage_id=row.id))
+                                    row.end, 50 * share, Relation.RELATED,
+                                    passage_start=row.start, passage_id=row.id, why=why))
     return _best_per_passage(found) + related
 
 

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Document, Evidence, Relation
 from ..store import search
+from . import explain
 from .wording import name_tokens, only_spelling_differs, same_speaker
 
 SAME_WORDS = 92.0  # at or above: the same words (punctuation and case aside)
@@ -94,24 +95,31 @@ def quote_evidence(conn, claim: Claim, article: Document, *, sets, knobs) -> lis
         best = (_best_in_passage(claim, row, quotes.get(row.id, []), knobs)
                 if row.id in hopeful else None)
         if best is not None:
-            found.append(_evidence(document, row, *best))
+            ev = _evidence(document, row, *best[:6])
+            ev.why = explain.for_quote(claim, row.text, best[0], best[4], extracted=best[6],
+                                       min_score=knobs.quote_min_score)
+            found.append(ev)
         elif rough >= 50 or _mentions(row.text, claim.speaker):
+            why = explain.Why(words=explain.shared_words(claim.text, row.text),
+                              fuzzy=round(float(rough), 1), scorer="partial_ratio, first pass",
+                              score=f"below the quote threshold {knobs.quote_min_score:.0f}: "
+                                    "shares words or names the speaker").to_dict()
             related.append(Evidence(document, row.text, row.start, row.end,
                                     float(rough), Relation.RELATED, passage_start=row.start,
-                                    passage_id=row.id))
+                                    passage_id=row.id, why=why))
     related.sort(key=lambda e: -e.score)  # the closest wording first: a loose translation
     return _dedupe(found) + related[:RELATED_MAX]
 
 
 def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
-    """(score, relation, start, end, speaker, quote text) of the best match in a
+    """(score, relation, start, end, speaker, quote text, extracted) of the best match in a
     passage, preferring a quote extracted there over raw passage text."""
     best = None
     for q in stored_quotes:
         score = quote_score(claim.text, q.text)
         relation = _relation(claim, q.text, q.speaker, score, knobs.quote_min_score)
         if relation and (best is None or score > best[0]):
-            best = (score, relation, q.start, q.end, q.speaker, q.text)
+            best = (score, relation, q.start, q.end, q.speaker, q.text, True)
     if best is not None:
         return best
     align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row.text))
@@ -125,7 +133,7 @@ def _best_in_passage(claim: Claim, row, stored_quotes: list[Claim], knobs):
     if relation is None:
         return None
     start = row.start + align.dest_start
-    return (score, relation, start, row.start + align.dest_end, speaker, span)
+    return (score, relation, start, row.start + align.dest_end, speaker, span, False)
 
 
 def _evidence(document, row, score, relation, start, end, speaker, quote) -> Evidence:
