@@ -142,6 +142,8 @@ def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
         st.markdown(views.highlight(paragraph, start, end))
         st.caption(views.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
     st.markdown(views.claim_details(claim))
+    if when := evidence_views.time_line(claim):
+        st.markdown(when)
 
 
 def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> None:
@@ -189,9 +191,13 @@ def evidence_panel(claim: workbench.Claim) -> None:
             st.markdown(views.evidence_passage(evidence))
             for line in views.evidence_findings(claim, evidence):
                 st.markdown(line)
+            if stale := evidence_views.stale_markdown(evidence):
+                st.markdown(stale)
             for item in (evidence, *folded.copies):
                 if warning := evidence_views.self_conflict_line(item):
                     st.markdown(warning)
+            if why := evidence_views.why_text(evidence):
+                st.caption("Why here: " + why)
             if copies := evidence_views.copies_line(folded):
                 st.caption(copies)
 
@@ -241,10 +247,25 @@ sets = right.multiselect("Match against", names, key="sets",
                          placeholder="choose the sets to match against")
 keep("doc")
 keep("sets")
+# Matching controls: the defaults are the settings; a change re-ranks at once.
+remember("tolerance", round(float(settings.get("tolerance")) * 100))
+remember("quote_min", int(float(settings.get("quote_min_score"))))
+remember("window", int(settings.get("date_window_days")))
+tol_col, quote_col, window_col = st.columns(3)
+tol_col.slider("Tolerance (%)", 0, 50, key="tolerance",
+               help="Relative difference under which two values support each other")
+quote_col.slider("Quote threshold", 50, 100, key="quote_min",
+                 help="Lowest wording score (0-100) for a passage to count as the same quote")
+window_col.number_input("Date window (days, 0 = any)", 0, 3650, key="window",
+                        help="Only evidence dated within this many days of the claim's time")
+for key in ("tolerance", "quote_min", "window"):
+    keep(key)
 if not sets:
     st.info("Choose at least one set to match the article's claims against.")
 with st.spinner("Matching the claims against the sources…"):
-    article, claims = workbench.check_document(store, doc_id, sets=sets)
+    article, claims = workbench.check_document(
+        store, doc_id, sets=sets, tolerance=ss.tolerance / 100, quote_min_score=ss.quote_min,
+        window_days=int(ss.window))
 reviews = workbench.reviews_for(store, [c.key for c in claims])
 if not claims:
     st.info("No quotes or numbers were found in this article.")

@@ -279,3 +279,37 @@ def test_export_page_has_the_editor_report_and_claimreview(db):
                           "Editor report (PDF)"]
     assert "3 claims without supporting evidence · 2 with conflicts · 1 misattributed" in \
         texts(at)
+
+
+def test_review_card_shows_time_scope_why_and_controls_rerank(db):
+    """Issue 13 §4-5: the claim's time, stale evidence, why each item ranks, and the
+    tolerance / quote threshold / date window controls that re-rank at once."""
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    warheads = next(c for c in claims if "six warheads" in c.text)
+    at.selectbox(key="claim").select(warheads.key).run()
+    shown = texts(at)
+    assert "**Time of the claim:** on Saturday (2026-03-14, from the article's lead)" in shown
+    assert ("badge[stale] stale, about another period: in November 2025 "
+            "(2025-11-01 – 2025-11-30); the claim: on Saturday (2026-03-14)") in shown
+    assert "Why here: matched words: warheads, korval" in shown
+    assert "score: 0.5 × wording" in shown
+    speed = next(c for c in claims if "3,200" in c.text)
+    at.selectbox(key="claim").select(speed.key).run()
+    assert "conversion: 7,600 mph = 3,398 m/s" in texts(at)
+    assert "badge[bound only]" in "\n".join(m.value for m in at.markdown)
+    # the controls re-rank at once: the tolerance reaches the why line, and a lower quote
+    # threshold turns passages that were only related to Vance's quote into "varies"
+    at.slider(key="tolerance").set_value(50).run()
+    assert not at.exception, at.exception
+    assert "tolerance: 50%" in texts(at)
+    vance = next(c for c in claims if c.text.startswith("The test met"))
+    at.selectbox(key="claim").select(vance.key).run()
+    before = texts(at).count("badge[varies]")
+    at.slider(key="quote_min").set_value(50).run()
+    assert not at.exception, at.exception
+    assert texts(at).count("badge[varies]") > before
+    at.number_input(key="window").set_value(1).run()  # only evidence from 13-15 March
+    assert not at.exception, at.exception
+    at.selectbox(key="claim").select(warheads.key).run()
+    assert "Strategy Review" not in texts(at) and "Channel 7 News" in texts(at)

@@ -202,9 +202,11 @@ def stale_line(ev: Evidence) -> str | None:
     claim, other = scope["claim"], scope["evidence"]
     where = " (from the article's lead)" if claim["from"] == "lead" else ""
     theirs = ("published " + other["start"] if other["from"] == "published"
-              else f"{other['text']} ({_label(other)})")
-    return f"stale, {scope['reason']}: {theirs}; the claim: {claim['text']} ({_label(claim)}){where}"
+              else f"{other['text']} ({label(other)})")
+    return (f"stale, {scope['reason']}: {theirs}; "
+            f"the claim: {claim['text']} ({label(claim)}){where}")
 
 
-def _label(d: dict) -> str:
+def label(d: dict) -> str:
+    """``2026-03-14`` for one day, ``2025-11-01 – 2025-11-30`` for a span."""
     return d["start"] if d["start"] == d["end"] else f"{d['start']} – {d['end']}"

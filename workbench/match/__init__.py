@@ -9,6 +9,7 @@ store reviews; ``check_document`` caches evidence until the corpus changes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,12 +80,20 @@ def find_evidence(
 
 def check_document(
     store: Store, doc_id: int, *, sets: Sequence[str] | None = None, knobs: Knobs | None = None,
-    window_days: int | None = None,
+    window_days: int | None = None, tolerance: float | None = None,
+    quote_min_score: float | None = None,
 ) -> tuple[Document, list[Claim]]:
     """The article's claims, each with its evidence; cached until the corpus,
     the chosen sets or the matching settings change. ``window_days`` (default: the
-    setting; 0 = none) keeps only evidence dated that near the claim's time."""
+    setting; 0 = none) keeps only evidence dated that near the claim's time;
+    ``tolerance`` and ``quote_min_score`` override the settings (the Review page's
+    controls), and evidence is recomputed for values not seen before."""
     knobs = knobs or Knobs.from_settings()
+    if tolerance is not None or quote_min_score is not None:
+        knobs = dataclasses.replace(
+            knobs, tolerance=knobs.tolerance if tolerance is None else float(tolerance),
+            quote_min_score=(knobs.quote_min_score if quote_min_score is None
+                             else float(quote_min_score)))
     if window_days is None:
         window_days = int(settings.get("date_window_days"))
     article = doc_rows.get_document(store, doc_id)
