@@ -26,7 +26,7 @@ def test_public_surface_is_exactly_the_contract():
     assert set(sources.__all__) == {"read_upload", "read_path", "resolve_server_folder",
                                     "read_article", "clean_text", "SUPPORTED_SUFFIXES"}
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson",
-            ".zip"} == SUPPORTED_SUFFIXES
+            ".zip", ".json"} == SUPPORTED_SUFFIXES  # .json: ClaimReview feeds
 
 
 # --- plain text ----------------------------------------------------------------------
