@@ -8,6 +8,7 @@ import streamlit as st
 
 import workbench
 from workbench import evidence_views, settings, views
+from workbench.statements import features_text as statements_features
 
 ss = st.session_state
 store = ss.store
@@ -42,6 +43,14 @@ def add_article() -> None:
         return
     ss.doc = ss._doc = doc.id
     ss.new_text, ss.new_title = "", ""
+
+
+def promote(key: str) -> None:
+    """Issue 13 §7: a check-worthy statement becomes a claim under review."""
+    workbench.save_review(store, ss.statements_by_key[key], status="needs follow-up",
+                          reviewer=ss.get("reviewer") or "", expected_version=0,
+                          article=ss.article)
+    ss.claim = ss._claim = key
 
 
 def pick_from_table() -> None:
@@ -266,7 +275,23 @@ with st.spinner("Matching the claims against the sources…"):
     article, claims = workbench.check_document(
         store, doc_id, sets=sets, tolerance=ss.tolerance / 100, quote_min_score=ss.quote_min,
         window_days=int(ss.window))
-reviews = workbench.reviews_for(store, [c.key for c in claims])
+ss.article = article
+statements = workbench.statements_of(store, article, claims, pipeline=ss.pipeline)
+ss.statements_by_key = {s.key: s for s in statements}
+reviews = workbench.reviews_for(store, [c.key for c in claims + statements])
+claims = claims + [s for s in statements if reviews[s.key].version]  # promoted ones
+if statements:
+    with st.expander(f"Check-worthy statements ({len(statements)}): sentences with no quote "
+                     "or number that state something checkable"):
+        for s in statements:
+            text, button = st.columns([5, 1])
+            text.markdown(views.md_escape(s.text))
+            text.caption(views.md_escape(statements_features(s)))
+            if reviews[s.key].version:
+                button.caption("under review")
+            else:
+                button.button("Promote to review", key=f"promote_{s.key}", on_click=promote,
+                              args=(s.key,))
 if not claims:
     st.info("No quotes or numbers were found in this article.")
     st.stop()
@@ -289,7 +314,6 @@ if not visible:
     st.stop()
 ss.visible_claims = [c.key for c in visible]
 ss.claims_by_key = {c.key: c for c in claims}
-ss.article = article
 wanted = st.query_params.get("claim", "")
 remember("claim", wanted if wanted in ss.visible_claims else ss.visible_claims[0])
 if ss.claim not in ss.visible_claims:

@@ -313,3 +313,23 @@ def test_review_card_shows_time_scope_why_and_controls_rerank(db):
     assert not at.exception, at.exception
     at.selectbox(key="claim").select(warheads.key).run()
     assert "Strategy Review" not in texts(at) and "Channel 7 News" in texts(at)
+
+
+def test_review_page_lists_check_worthy_statements_and_promotes_one(db):
+    """Issue 13 §7: a statement with its features, promoted to a claim under review."""
+    at = start("app_pages/review.py")
+    shown = texts(at)
+    assert "Varosia on Saturday test-fired its new Korval" in shown
+    assert "score 3.1: entities +1.6" in shown
+    [button] = [b for b in at.button if b.key and b.key.startswith("promote_")][:1]
+    key = button.key.removeprefix("promote_")
+    button.click().run()
+    assert not at.exception, at.exception
+    claims_table = table(at, "speaker or value")
+    assert "statement" in set(claims_table["kind"])
+    assert at.selectbox(key="claim").value == key
+    review = workbench.reviews_for(workbench.open_store(), [key])[key]
+    assert str(review.status) == "needs follow-up" and review.version == 1
+    at.selectbox(key=f"status_{key}").select("supported").run()
+    assert not at.exception, at.exception
+    assert workbench.get_review(workbench.open_store(), key).status == "supported"

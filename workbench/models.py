@@ -19,6 +19,7 @@ from enum import StrEnum
 class ClaimKind(StrEnum):
     QUOTE = "quote"
     NUMERIC = "numeric"
+    STATEMENT = "statement"  # a check-worthy sentence (workbench.statements), not stored
 
 
 class Relation(StrEnum):
@@ -144,6 +145,7 @@ class Claim:
     confirmations: dict | None = None  # {"independent": N, "copies": M} (workbench.syndication)
     first_seen: dict | None = None  # {"document": ..., "published": ...} (workbench.provenance)
     time_scope: dict | None = None  # {text, start, end, from} the claim speaks of (timescope)
+    checkworthy: dict | None = None  # statements: {score, features} (workbench.statements)
 
     @property
     def si_mid(self) -> float | None:
