@@ -110,6 +110,7 @@ def test_stale_evidence_is_marked_and_ranked_after_current(korval):
     line = stale_line(by_outlet["History"])
     assert "about another period" in line and "2025-11-01" in line and "2026-03-14" in line
     assert claim.first_seen["document"]["outlet"] == "Wire"  # a preview is not a first report
+    assert claim.confirmations == {"independent": 1, "copies": 0}  # nor a confirmation
     as_json = by_outlet["Preview"].to_dict()
     assert as_json["stale"] is True and as_json["time_scope"]["evidence"]["start"] == "2026-03-10"
 
