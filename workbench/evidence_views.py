@@ -172,6 +172,6 @@ def why_text(ev: Evidence) -> str | None:
         elif key == "tolerance":
             value = f"{value:.0%}"
         elif key == "fuzzy":
-            value = f"{value:.0f}"
+            value = f"{value:.1f}"
         parts.append(f"{label}: {value}")
     return md_escape(" · ".join(parts)) if parts else None
