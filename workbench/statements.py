@@ -87,15 +87,21 @@ def features(sent) -> dict[str, float]:
     return found
 
 
+_SCORED: dict[tuple[int, str], dict] = {}  # the Review page asks again on every rerun
+_SCORED_MAX = 20_000
+
+
 def score_sentences(texts: Sequence[str], pipeline: Pipeline | None = None) -> list[dict]:
-    """``{score, features}`` for each text, in order."""
+    """``{score, features}`` for each text, in order (remembered per pipeline and text)."""
     nlp = (pipeline or load_pipeline()).nlp
-    out = []
-    for doc in nlp.pipe(list(texts)):
+    todo = [t for t in dict.fromkeys(texts) if (id(nlp), t) not in _SCORED]
+    if len(_SCORED) + len(todo) > _SCORED_MAX:
+        _SCORED.clear()
+    for text, doc in zip(todo, nlp.pipe(todo), strict=True):
         found = features(doc)
-        out.append({"score": round(sum(found.values()), 2),
-                    "features": {k: round(v, 2) for k, v in found.items()}})
-    return out
+        _SCORED[(id(nlp), text)] = {"score": round(sum(found.values()), 2),
+                                    "features": {k: round(v, 2) for k, v in found.items()}}
+    return [dict(_SCORED[(id(nlp), t)]) for t in texts]
 
 
 def statements_of(store: Store, article: Document, claims: Sequence[Claim], *,
