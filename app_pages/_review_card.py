@@ -103,6 +103,8 @@ def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
         st.markdown(display.highlight(paragraph, start, end))
         st.caption(display.md_escape(f"{article.title} — {article.outlet or 'unknown outlet'}"))
     st.markdown(display.claim_details(claim))
+    if when := evidence_views.time_line(claim):
+        st.markdown(when)
 
 
 def status_buttons(card: ReviewCard) -> None:
@@ -168,9 +170,13 @@ def evidence_panel(card: ReviewCard, claim: workbench.Claim) -> None:
             st.markdown(display.evidence_passage(evidence))
             for line in display.evidence_findings(claim, evidence):
                 st.markdown(line)
+            if stale := evidence_views.stale_markdown(evidence):
+                st.markdown(stale)
             for item in (evidence, *folded.copies):
                 if warning := evidence_views.self_conflict_line(item):
                     st.markdown(warning)
+            if why := evidence_views.why_text(evidence):
+                st.caption("Why here: " + why)
             if copies := evidence_views.copies_line(folded):
                 st.caption(copies)
 

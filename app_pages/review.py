@@ -13,6 +13,7 @@ from app_pages._review_card import review_card
 from workbench import display, keyboard, settings
 from workbench.claim_filters import filter_claims
 from workbench.review_card import set_status_of_many
+from workbench.statements import features_text as statements_features
 
 ss = st.session_state
 store = ss.store
@@ -47,6 +48,14 @@ def add_article() -> None:
         return
     ss.doc = ss._doc = doc.id
     ss.new_text, ss.new_title = "", ""
+
+
+def promote(key: str) -> None:
+    """Issue 13 §7: a check-worthy statement becomes a claim under review."""
+    workbench.save_review(store, ss.statements_by_key[key], status="needs follow-up",
+                          reviewer=ss.get("reviewer") or "", expected_version=0,
+                          article=ss.article)
+    ss.claim = ss._claim = key
 
 
 def pick_from_table() -> None:
@@ -112,11 +121,42 @@ sets = right.multiselect("Match against", names, key="sets",
                          placeholder="choose the sets to match against")
 keep("doc")
 keep("sets")
+# Matching controls: the defaults are the settings; a change re-ranks at once.
+remember("tolerance", round(float(settings.get("tolerance")) * 100))
+remember("quote_min", int(float(settings.get("quote_min_score"))))
+remember("window", int(settings.get("date_window_days")))
+tol_col, quote_col, window_col = st.columns(3)
+tol_col.slider("Tolerance (%)", 0, 50, key="tolerance",
+               help="Relative difference under which two values support each other")
+quote_col.slider("Quote threshold", 50, 100, key="quote_min",
+                 help="Lowest wording score (0-100) for a passage to count as the same quote")
+window_col.number_input("Date window (days, 0 = any)", 0, 3650, key="window",
+                        help="Only evidence dated within this many days of the claim's time")
+for key in ("tolerance", "quote_min", "window"):
+    keep(key)
 if not sets:
     st.info("Choose at least one set to match the article's claims against.")
 with st.spinner("Matching the claims against the sources…"):
-    article, claims = workbench.check_document(store, doc_id, sets=sets)
-reviews = workbench.reviews_for(store, [c.key for c in claims])
+    article, claims = workbench.check_document(
+        store, doc_id, sets=sets, tolerance=ss.tolerance / 100, quote_min_score=ss.quote_min,
+        window_days=int(ss.window))
+ss.article = article
+statements = workbench.statements_of(store, article, claims, pipeline=ss.pipeline)
+ss.statements_by_key = {s.key: s for s in statements}
+reviews = workbench.reviews_for(store, [c.key for c in claims + statements])
+claims = claims + [s for s in statements if reviews[s.key].version]  # promoted ones
+if statements:
+    with st.expander(f"Check-worthy statements ({len(statements)}): sentences with no quote "
+                     "or number that state something checkable"):
+        for s in statements:
+            text, button = st.columns([5, 1])
+            text.markdown(display.md_escape(s.text))
+            text.caption(display.md_escape(statements_features(s)))
+            if reviews[s.key].version:
+                button.caption("under review")
+            else:
+                button.button("Promote to review", key=f"promote_{s.key}", on_click=promote,
+                              args=(s.key,))
 if not claims:
     st.info("No quotes or numbers were found in this article.")
     st.stop()
@@ -139,7 +179,6 @@ if not visible:
     st.stop()
 ss.visible_claims = [c.key for c in visible]
 ss.claims_by_key = {c.key: c for c in claims}
-ss.article = article
 wanted = st.query_params.get("claim", "")
 remember("claim", wanted if wanted in ss.visible_claims else ss.visible_claims[0])
 if ss.claim not in ss.visible_claims:

@@ -263,7 +263,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 def take_screenshots(out_dir: Path) -> list[Path]:
     """Screenshots of the three pages with the demo data and one reviewed claim, and
-    the card of a claim whose wire copies fold under their origin (issue 13)."""
+    the card of a claim whose wire copies fold under their origin (issue 13), and that
+    card again with its stale evidence and the check-worthy statements opened."""
     from playwright.sync_api import sync_playwright
 
     import workbench
@@ -302,6 +303,14 @@ def take_screenshots(out_dir: Path) -> list[Path]:
                     page.screenshot(path=str(shots[-1]), clip={"x": 300, "y": 600,
                                                                "width": 1200, "height": 700})
                     page.keyboard.press("Escape")
+            # issue 13 §4-7: stale evidence, why each item ranks, the statements opened
+            page.set_viewport_size({"width": 1500, "height": 3300})
+            page.goto(f"{url}/review?doc={article.id}&claim={warheads.key}")
+            wait_for_app(page)
+            page.get_by_text("Check-worthy statements").click()
+            page.wait_for_timeout(1000)
+            shots.append(out_dir / "timescope.png")
+            page.screenshot(path=str(shots[-1]), full_page=True)
             report = Path(tmp) / "editor-report.html"  # issue 13: the editor report page
             from workbench.reports.html import editor_page
             report.write_text(editor_page(store, article.id, sets=["demo"]), encoding="utf-8")

@@ -65,7 +65,7 @@ def test_first_start_seeds_the_demo_set(new_db, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB", new_db("fresh"))
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 13
+    assert sets.loc["demo", "documents"] == 14
     assert sets.loc["articles under review", "documents"] == 1
     assert "Database:" in texts(at) and "Pipeline:" in texts(at)
 
@@ -80,7 +80,7 @@ def test_sidebar_warns_when_no_trained_pipeline_is_installed(db, monkeypatch):
 def test_sources_page_loads_uploads_and_lists_rejections(db):
     at = start()
     sets = table(at, "documents").set_index("name")
-    assert sets.loc["demo", "documents"] == 13
+    assert sets.loc["demo", "documents"] == 14
 
     at.text_input(key="set_name").input("My uploads")
     uploader = at.file_uploader[0]
@@ -312,3 +312,57 @@ def test_review_page_search_comes_from_the_address(db):
     assert at.text_input(key="q").value == "Sorn"
     claims = table(at, "speaker or value")
     assert claims["speaker or value"].tolist() == ["Anton Drevic"]
+
+
+def test_review_card_shows_time_scope_why_and_controls_rerank(db):
+    """Issue 13 §4-5: the claim's time, stale evidence, why each item ranks, and the
+    tolerance / quote threshold / date window controls that re-rank at once."""
+    at = start("app_pages/review.py")
+    _, claims = open_review(at)
+    warheads = next(c for c in claims if "six warheads" in c.text)
+    at.selectbox(key="claim").select(warheads.key).run()
+    shown = texts(at)
+    assert "**Time of the claim:** on Saturday (2026-03-14, from the article's lead)" in shown
+    assert ("badge[stale] stale, about another period: in November 2025 "
+            "(2025-11-01 – 2025-11-30); the claim: on Saturday (2026-03-14)") in shown
+    assert "Why here: matched words: warheads, korval" in shown
+    assert "score: 0.5 × wording" in shown
+    speed = next(c for c in claims if "3,200" in c.text)
+    at.selectbox(key="claim").select(speed.key).run()
+    assert "conversion: 7,600 mph = 3,398 m/s" in texts(at)
+    assert "badge[bound only]" in "\n".join(m.value for m in at.markdown)
+    # the controls re-rank at once: the tolerance reaches the why line, and a lower quote
+    # threshold turns passages that were only related to Vance's quote into "varies"
+    at.slider(key="tolerance").set_value(50).run()
+    assert not at.exception, at.exception
+    assert "tolerance: 50%" in texts(at)
+    vance = next(c for c in claims if c.text.startswith("The test met"))
+    at.selectbox(key="claim").select(vance.key).run()
+    before = texts(at).count("badge[varies]")
+    at.slider(key="quote_min").set_value(50).run()
+    assert not at.exception, at.exception
+    assert texts(at).count("badge[varies]") > before
+    at.number_input(key="window").set_value(1).run()  # only evidence from 13-15 March
+    assert not at.exception, at.exception
+    at.selectbox(key="claim").select(warheads.key).run()
+    assert "Strategy Review" not in texts(at) and "Channel 7 News" in texts(at)
+
+
+def test_review_page_lists_check_worthy_statements_and_promotes_one(db):
+    """Issue 13 §7: a statement with its features, promoted to a claim under review."""
+    at = start("app_pages/review.py")
+    shown = texts(at)
+    assert "Varosia on Saturday test-fired its new Korval" in shown
+    assert "score 3.1: entities +1.6" in shown
+    [button] = [b for b in at.button if b.key and b.key.startswith("promote_")][:1]
+    key = button.key.removeprefix("promote_")
+    button.click().run()
+    assert not at.exception, at.exception
+    claims_table = table(at, "speaker or value")
+    assert "statement" in set(claims_table["kind"])
+    assert at.selectbox(key="claim").value == key
+    review = workbench.reviews_for(workbench.open_store(), [key])[key]
+    assert str(review.status) == "needs follow-up" and review.version == 1
+    at.selectbox(key=f"status_{key}").select("supported").run()
+    assert not at.exception, at.exception
+    assert workbench.get_review(workbench.open_store(), key).status == "supported"

@@ -17,10 +17,10 @@ DOC_FIELDS = {"title", "outlet", "url", "published", "source_set", "path", "reco
               "group", "origin"}
 CLAIM_FIELDS = {"id", "kind", "text", "start", "end", "speaker", "cue", "value", "value_max",
                 "unit", "qualifier", "si_value", "si_value_max", "si_unit", "dimension", "about",
-                "direction", "evidence", "confirmations", "first_seen"}
+                "direction", "evidence", "confirmations", "first_seen", "time_scope", "checkworthy"}
 EVIDENCE_FIELDS = {"document", "passage", "start", "end", "score", "relation", "speaker",
                    "si_value", "si_value_max", "ratio", "group", "self_conflict",
-                   "self_conflicts"}
+                   "self_conflicts", "stale", "time_scope", "why"}
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def run(capsys, *argv):
 
 def test_ingest_exit_codes(capsys, db, tmp_path):
     code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo")
-    assert code == 0 and "13 added" in out
+    assert code == 0 and "14 added" in out
     (tmp_path / "bad.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_text("Title: Good\n\nThe dam holds 3 million litres.\n")
     code, out, err = run(capsys, "--db", db, "ingest", str(tmp_path / "bad.txt"),
@@ -49,7 +49,7 @@ def test_ingest_exit_codes(capsys, db, tmp_path):
 def test_ingest_with_two_processes_loads_the_same_set(capsys, db, new_db):
     code, out, _ = run(capsys, "--db", db, "ingest", str(DEMO / "sources"), "--set", "demo",
                        "--processes", "2")
-    assert code == 0 and "13 added" in out
+    assert code == 0 and "14 added" in out
     other = new_db("one")
     run(capsys, "--db", other, "ingest", str(DEMO / "sources"), "--set", "demo")
     from workbench.store import Store
@@ -87,6 +87,9 @@ def test_check_does_the_whole_job_in_one_command(capsys, db):
     assert all(set(e) == EVIDENCE_FIELDS for c in data["claims"] for e in c["evidence"])
     assert all(set(e["document"]) == DOC_FIELDS for c in data["claims"] for e in c["evidence"])
     assert all(set(c) == CLAIM_FIELDS for c in data["claims"])
+    assert data["statements"] and {s["kind"] for s in data["statements"]} == {"statement"}
+    assert all(set(s) == CLAIM_FIELDS and s["checkworthy"]["score"] > 0
+               for s in data["statements"])
     warheads = next(c for c in data["claims"] if "six warheads" in c["text"])
     assert warheads["confirmations"] == {"independent": 2, "copies": 2}
     assert warheads["first_seen"]["published"] == "2026-03-14"

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.model
 def test_demo_is_seeded_on_first_start_only(db_target, nlp_trained):
     store = open_store(db_target)
     report = seed_demo(store)
-    assert report is not None and len(report.added) == 13 and report.rejected == []
+    assert report is not None and len(report.added) == 14 and report.rejected == []
     assert seed_demo(store) is None
     for summary in list_sets(store):
         delete_set(store, summary.name)

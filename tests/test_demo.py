@@ -33,7 +33,7 @@ def find(claims, kind, needle):
 def test_demo_set_is_listed_with_its_documents(demo):
     store, _, _ = demo
     sets = {s.name: s for s in list_sets(store)}
-    assert sets["demo"].documents == 13
+    assert sets["demo"].documents == 14
     assert "Rail Today" in sets["demo"].outlets
     assert sets["demo"].first_published.startswith("2026-03-12")
 

@@ -94,12 +94,12 @@ def test_same_rows_and_rejections_as_in_process(client, pipeline, mixed, tmp_pat
     report = ingest_dask(dask, [mixed, tmp_path / "missing"], "demo", client=client,
                          partition_units=3, progress=lambda *a: seen.append(a))
     assert stored(dask) == stored(inproc)
-    assert len(stored(dask)) == 13  # the zip's members are copies: reported unchanged
+    assert len(stored(dask)) == 14  # the zip's members are copies: reported unchanged
     copies = ["mixed/bundle.zip/inner/agencies.csv (row 1)",
               "mixed/bundle.zip/inner/agencies.csv (row 2)",
               "mixed/tabloid.txt", "mixed/wire_report.txt"]
     assert (report.loaded, report.unchanged) == (expected.loaded, expected.unchanged)
-    assert (report.loaded, report.unchanged) == (13 + len(copies), copies)
+    assert (report.loaded, report.unchanged) == (14 + len(copies), copies)
     assert sorted(map(str, report.rejected)) == sorted(map(str, expected.rejected))
     assert {r.name for r in report.rejected} >= {"mixed/program.exe", "mixed/noise.txt",
                                                  str(tmp_path / "missing")}
@@ -182,7 +182,7 @@ def test_cli_loads_on_dask_with_a_progress_bar(tmp_path, mixed, capsys):
                  "--engine", "dask", "--workers", "1"])
     out, err = capsys.readouterr()
     assert code == 1  # files were rejected, and each is named
-    assert "demo: 13 added, 0 updated, 4 unchanged, 3 rejected" in out
+    assert "demo: 14 added, 0 updated, 4 unchanged, 3 rejected" in out
     assert "rejected: mixed/program.exe" in err and "rejected: mixed/noise.txt" in err
     assert "escape.txt" in err
     assert "partition" in err and "100%" in err  # the bar over partitions, finished

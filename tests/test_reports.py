@@ -52,6 +52,7 @@ def test_lists_of_unsupported_conflicts_and_misattributions(demo):
     assert {c["status"] for c in data["claims"]} == {"unreviewed"}
     lines = "\n".join(report.text_lines())
     assert "misattributions (1):" in lines and "Defence Weekly (Ilya Sorn):" in lines
+    assert "Strategy Review [stale: about another period]: In its first flight" in lines
 
 
 def test_claimreview_fields(demo, monkeypatch):
@@ -99,6 +100,8 @@ def test_cli_report_html_pdf_and_claimreview(demo, tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0 and "no supporting evidence (3):" in out and "conflicts (2):" in out
     assert "<svg" in html.read_text() and pdf.read_bytes().startswith(b"%PDF-")
+    assert "stale: Strategy Review (about another period)" in html.read_text()
+    assert "time of the claim: on Saturday (2026-03-14)" in html.read_text()
     assert main(["--db", str(path), "report", str(article.id), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["conflicts"]) == 2
     assert main(["--db", str(path), "export", "--claimreview", str(jsonld)]) == 0

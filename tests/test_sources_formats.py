@@ -27,7 +27,7 @@ def test_public_surface_is_exactly_the_contract():
                                     "read_article", "clean_text", "count_files",
                                     "SUPPORTED_SUFFIXES"}
     assert {".txt", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl", ".ndjson",
-            ".zip"} == SUPPORTED_SUFFIXES
+            ".zip", ".json"} == SUPPORTED_SUFFIXES  # .json: ClaimReview feeds
 
 
 # --- plain text ----------------------------------------------------------------------

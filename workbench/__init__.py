@@ -14,6 +14,7 @@ from .match import check_document, find_evidence
 from .models import Claim, ClaimKind, Document, Evidence, Rejected, Relation, Status
 from .nlp import load_pipeline
 from .sources import read_article, read_path, read_upload, resolve_server_folder
+from .statements import statements_of
 from .store import Store
 from .store.documents import delete_set, get_document, list_documents, list_sets
 from .verdicts import Review, cite, get_review, history, reviews_for, save_review
@@ -25,6 +26,6 @@ __all__ = [
     "delete_set", "export_csv", "export_json", "export_rows", "find_evidence", "get_document",
     "get_review", "history", "ingest", "ingest_paths", "ingest_uploads", "list_documents",
     "list_sets", "load_pipeline", "open_store", "read_article", "read_path", "read_upload",
-    "resolve_server_folder", "reviews_for", "save_review", "seed_demo", "to_csv", "to_json",
-    "wants_dask",
+    "resolve_server_folder", "reviews_for", "save_review", "seed_demo", "statements_of",
+    "to_csv", "to_json", "wants_dask",
 ]

@@ -182,8 +182,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if added.id is None:
         raise WorkbenchError(f"{path.name} could not be stored")
     article, claims = check_document(store, added.id, sets=sets or default_sets(store))
+    from .statements import statements_of
+
+    statements = statements_of(store, article, claims)
     if args.json:
-        print(json.dumps({"article": article.to_dict(), "claims": [c.to_dict() for c in claims]},
+        print(json.dumps({"article": article.to_dict(), "claims": [c.to_dict() for c in claims],
+                          "statements": [s.to_dict() for s in statements]},
                          ensure_ascii=False, indent=2))
     else:
         print(f"# {article.title}")
@@ -192,6 +196,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             for e in c.evidence[:3]:
                 source = e.document.outlet or e.document.title
                 print(f"      {e.relation:<13} {e.score:5.1f}  {source}")
+        for s in statements:
+            print(f"  statement ({(s.checkworthy or {}).get('score', 0.0):.1f}) {s.text}")
     return _report_rejected(rejected)
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -14,6 +14,8 @@ from .display import md_escape
 from .models import Claim, Evidence
 from .provenance import date_key, shown_date, timeline
 from .reports.timeline import COLOURS as TIMELINE_COLOURS
+from .timescope import label as span_label
+from .timescope import stale_line
 
 
 @dataclass(slots=True)
@@ -130,3 +132,46 @@ def self_conflict_line(ev: Evidence) -> str | None:
                       for p in ev.self_conflicts)
     name = ev.document.outlet or ev.document.title or "This source"
     return ":red-badge[self-contradiction] " + md_escape(f"{name} contradicts itself: {pairs}")
+
+
+def time_line(claim: Claim) -> str | None:
+    """``Time of the claim: on Saturday (2026-03-14, from the article's lead)``."""
+    scope = claim.time_scope
+    if not scope:
+        return None
+    span = span_label(scope)
+    where = ", from the article's lead" if scope["from"] == "lead" else ""
+    return f"**Time of the claim:** {md_escape(scope['text'])} ({md_escape(span + where)})"
+
+
+def stale_markdown(ev: Evidence) -> str | None:
+    """``:gray-badge[stale] about another period: in November 2025 (…); the claim: …``."""
+    line = stale_line(ev)
+    return f":gray-badge[stale] {md_escape(line)}" if line else None
+
+
+WHY_PARTS = (("words", "matched words"), ("fuzzy", "wording score"), ("scorer", "by"),
+             ("conversion", "conversion"), ("claim_conversion", "the claim"),
+             ("tolerance", "tolerance"), ("subject", "subject"), ("speaker", "speaker"),
+             ("score", "score"))
+
+
+def why_text(ev: Evidence) -> str | None:
+    """Why the item ranks here, one escaped line: ``matched words: korval, missile ·
+    wording score 74 · conversion: 7,600 mph = 3,397 m/s · subject: names Korval``."""
+    why = ev.why
+    if not why:
+        return None
+    parts = []
+    for key, label in WHY_PARTS:
+        value = why.get(key)
+        if value in (None, "", []):
+            continue
+        if key == "words":
+            value = ", ".join(value)
+        elif key == "tolerance":
+            value = f"{value:.0%}"
+        elif key == "fuzzy":
+            value = f"{value:.1f}"
+        parts.append(f"{label}: {value}")
+    return md_escape(" · ".join(parts)) if parts else None

@@ -19,6 +19,7 @@ from enum import StrEnum
 class ClaimKind(StrEnum):
     QUOTE = "quote"
     NUMERIC = "numeric"
+    STATEMENT = "statement"  # a check-worthy sentence (workbench.statements), not stored
 
 
 class Relation(StrEnum):
@@ -143,6 +144,8 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)
     confirmations: dict | None = None  # {"independent": N, "copies": M} (workbench.syndication)
     first_seen: dict | None = None  # {"document": ..., "published": ...} (workbench.provenance)
+    time_scope: dict | None = None  # {text, start, end, from} the claim speaks of (timescope)
+    checkworthy: dict | None = None  # statements: {score, features} (workbench.statements)
 
     @property
     def si_mid(self) -> float | None:
@@ -186,6 +189,9 @@ class Evidence:
     group: int | None = None  # the evidence document's near-duplicate group
     self_conflict: bool = False  # its document contradicts itself (workbench.consistency)
     self_conflicts: list[dict] = field(default_factory=list)  # the disagreeing pairs
+    stale: bool = False  # published before the claim's event, or about another period
+    time_scope: dict | None = None  # {claim, evidence, stale, reason} (workbench.timescope)
+    why: dict | None = None  # why it ranks here: words, scores, conversion (match.explain)
 
     def to_dict(self) -> dict:
         return {
@@ -202,4 +208,7 @@ class Evidence:
             "group": self.group,
             "self_conflict": self.self_conflict,
             "self_conflicts": self.self_conflicts,
+            "stale": self.stale,
+            "time_scope": self.time_scope,
+            "why": self.why,
         }

@@ -63,8 +63,10 @@ def earliest(evidence: Iterable[Evidence]) -> Evidence | None:
 
 def first_seen(claim: Claim) -> dict | None:
     """``{document, published}`` of the earliest dated source that supports or
-    varies the claim; None when no such source has a date."""
-    first = earliest(e for e in claim.evidence if e.relation in FIRST_SEEN_RELATIONS)
+    varies the claim (stale evidence aside: a preview of an event is not its
+    first report); None when no such source has a date."""
+    first = earliest(e for e in claim.evidence
+                     if e.relation in FIRST_SEEN_RELATIONS and not e.stale)
     if first is None:
         return None
     return {"document": first.document.to_dict(), "published": first.document.published}

@@ -43,6 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Passages the full-text index proposes per claim before rapidfuzz judges."),
     Setting("posting_cache_mb", 256.0,
             "Memory for the passage ids of words looked up in the index (per process)."),
+    Setting("date_window_days", 0,
+            "Only evidence dated within this many days of the claim's time is shown (0: any)."),
     Setting("max_evidence", 10, "Evidence items kept per claim (copies of one story count once)."),
     Setting("related_max", 3,
             "Related passages (on the subject, nothing comparable) listed after the evidence."),

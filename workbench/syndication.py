@@ -196,10 +196,12 @@ def annotate(store: Store, article: Document, claims: Iterable[Claim]) -> None:
 
 
 def confirmations(evidence: Iterable[Evidence], *, article_group: int | None = None) -> dict:
-    """``{"independent": N, "copies": M}`` over the supporting documents."""
+    """``{"independent": N, "copies": M}`` over the supporting documents (stale
+    evidence aside: a source from before the event, or about another period, does
+    not confirm it)."""
     documents: dict = {}
     for ev in evidence:
-        if ev.relation is Relation.SUPPORTS:
+        if ev.relation is Relation.SUPPORTS and not ev.stale:
             key = ev.document.id if ev.document.id is not None else id(ev.document)
             documents[key] = ev.group if ev.group is not None else ("doc", key)
     independent = set(documents.values()) - {article_group}

@@ -9,15 +9,17 @@ store reviews; ``check_document`` caches evidence until the corpus changes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import consistency, provenance, settings, syndication
+from .. import consistency, provenance, settings, syndication, timescope
 from ..models import Claim, ClaimKind, Document, Evidence, Relation
 from ..store import Store, search
 from ..store import documents as doc_rows
 from ..store.db import Snapshot
+from .names import LEAD_CHARS
 from .numbers import numeric_evidence
 from .quotes import quote_evidence
 from .serialize import evidence_from_dict, evidence_to_dict
@@ -26,7 +28,7 @@ __all__ = ["MatchSettings", "check_document", "find_evidence"]
 
 # Part of the evidence cache's key: raise it when a change to matching changes what it
 # finds, so evidence cached by older code is never served as if it were current.
-MATCHER_VERSION = 2
+MATCHER_VERSION = 4
 ORDER = {Relation.RELATED: 1}
 
 
@@ -70,7 +72,10 @@ def find_evidence(
         else:
             found = numeric_evidence(conn, claim, context, article, sets=sets,
                                      match_settings=match_settings)
-        found.sort(key=lambda e: (ORDER.get(e.relation, 0), -e.score))
+        lead = search.lead_passages(conn, [article.id], chars=LEAD_CHARS).get(article.id, "") \
+            if article.id else ""
+        timescope.mark(found, timescope.claim_period(context, lead, article))  # issue 13 §4
+        found.sort(key=lambda e: (ORDER.get(e.relation, 0), e.stale, -e.score))
         comparable = [e for e in found if e.relation is not Relation.RELATED]
         related = [e for e in found if e.relation is Relation.RELATED]
         # issue 13: copies of one wire story fill one place, not the whole list
@@ -80,11 +85,23 @@ def find_evidence(
 
 def check_document(
     store: Store, doc_id: int, *, sets: Sequence[str] | None = None,
-    match_settings: MatchSettings | None = None,
+    match_settings: MatchSettings | None = None, window_days: int | None = None,
+    tolerance: float | None = None, quote_min_score: float | None = None,
 ) -> tuple[Document, list[Claim]]:
     """The article's claims, each with its evidence; cached until the corpus,
-    the chosen sets or the matching settings change."""
+    the chosen sets or the matching settings change. ``window_days`` (default: the
+    setting; 0 = none) keeps only evidence dated that near the claim's time;
+    ``tolerance`` and ``quote_min_score`` override the settings (the Review page's
+    controls), and evidence is recomputed for values not seen before."""
     match_settings = match_settings or MatchSettings.from_settings()
+    if tolerance is not None or quote_min_score is not None:
+        match_settings = dataclasses.replace(
+            match_settings,
+            tolerance=match_settings.tolerance if tolerance is None else float(tolerance),
+            quote_min_score=(match_settings.quote_min_score if quote_min_score is None
+                             else float(quote_min_score)))
+    if window_days is None:
+        window_days = int(settings.get("date_window_days"))
     article = doc_rows.get_document(store, doc_id)
     if article is None:
         from ..errors import NotFound
@@ -105,10 +122,23 @@ def check_document(
                     fresh[claim.id] = claim.evidence
     if fresh:
         _save_cache(store, fresh, signature)
+    _time_scope(store, article, claims, window_days)  # issue 13 §4: stale evidence last
     syndication.annotate(store, article, claims)  # issue 13: after the cache, since groups
     provenance.annotate(claims)  # are placed just after the corpus version moves
     consistency.annotate(store, claims, tolerance=match_settings.tolerance)
     return article, claims
+
+
+def _time_scope(store: Store, article: Document, claims: list[Claim], window_days: int) -> None:
+    if article.id is None:
+        return
+    with store.read() as conn:
+        lead = search.lead_passages(conn, [article.id], chars=LEAD_CHARS).get(article.id, "")
+        contexts: dict[int, str] = {}
+        for claim in claims:
+            row = search.passage_containing(conn, article.id, claim.start)
+            contexts[claim.id or 0] = row.text if row else ""
+    timescope.annotate(article, claims, contexts, lead, window_days=window_days)
 
 
 def _load_cache(store: Store, claim_ids: list[int], signature: str) -> dict[int, list[Evidence]]:

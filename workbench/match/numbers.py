@@ -23,6 +23,7 @@ from ..models import Claim, Document, Evidence, Relation
 from ..store import search
 from ..store.db import Conn
 from ..store.search import PassageRecord, QuantityRecord
+from . import explain
 from .names import LEAD_CHARS, ClaimSubject
 from .values import compare, midpoint, ratio
 from .wording import fold, query_terms
@@ -121,15 +122,19 @@ def numeric_evidence(conn: Conn, claim: Claim, context: str, article: Document, 
             passage_start=p_start, si_value=other.si_value, si_value_max=other.si_value_max,
             ratio=ratio(claim_mid, midpoint(other.si_value, other.si_value_max)),
             quote=other.text, passage_id=passage_id,
+            why=explain.for_number(claim, other, p_text, similarity=similarity, subject=subject,
+                                   about_same=about_same, inherits=inherits, terms=query,
+                                   tolerance=match_settings.tolerance),
         ))
         used_passages.add(passage_id)
-    related = _related(rows, terms, used_passages, elsewhere, docs, match_settings.related_max)
+    related = _related(rows, terms, used_passages, elsewhere, docs, match_settings.related_max,
+                       claim.dimension)
     return _best_per_passage(found) + related
 
 
 def _related(rows: list[PassageRecord], terms: list[str], used_passages: set[int],
              elsewhere: Callable[[int, str], bool], docs: dict[int, Document],
-             limit: int) -> list[Evidence]:
+             limit: int, dimension: str | None) -> list[Evidence]:
     """Passages on the claim's subject with no comparable figure, in index order."""
     related: list[Evidence] = []
     for row in rows:
@@ -137,10 +142,14 @@ def _related(rows: list[PassageRecord], terms: list[str], used_passages: set[int
             break
         if row.id not in used_passages and _mentions_any(row.text, terms) >= 0.5 \
                 and not elsewhere(row.document_id, row.text):
+            share = _mentions_any(row.text, terms)
+            why = explain.Why(words=explain.shared_words(" ".join(terms), row.text),
+                              subject=f"names {share:.0%} of the claim's subject words",
+                              score=f"50 × subject {share:.2f}; no {dimension} figure "
+                                    "comparable here").to_dict()
             related.append(Evidence(docs[row.document_id], row.text, row.start,
-                                    row.end, 50 * _mentions_any(row.text, terms),
-                                    Relation.RELATED, passage_start=row.start,
-                                    passage_id=row.id))
+                                    row.end, 50 * share, Relation.RELATED,
+                                    passage_start=row.start, passage_id=row.id, why=why))
     return related
 
 

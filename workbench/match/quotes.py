@@ -19,6 +19,7 @@ from ..models import Claim, Document, Evidence, Relation
 from ..store import search
 from ..store.db import Conn
 from ..store.search import PassageRecord
+from . import explain
 from .wording import fold, name_tokens, only_spelling_differs, query_terms, same_speaker
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class PassageMatch:
     end: int
     speaker: str | None
     quote: str  # the matched words as the passage has them
+    extracted: bool  # a quote extracted there (True) or raw passage text aligned (False)
 
 
 def quote_score(claim: str, other: str) -> float:
@@ -96,11 +98,20 @@ def quote_evidence(conn: Conn, claim: Claim, article: Document, *,
         best = (_best_in_passage(claim, row, quotes.get(row.id, []), match_settings)
                 if row.id in hopeful else None)
         if best is not None:
-            found.append(_evidence(document, row, best))
+            ev = _evidence(document, row, best)
+            ev.why = explain.for_quote(claim, row.text, best.score, best.speaker,
+                                       extracted=best.extracted,
+                                       min_score=match_settings.quote_min_score)
+            found.append(ev)
         elif rough >= 50 or _mentions(row.text, claim.speaker):
+            why = explain.Why(words=explain.shared_words(claim.text, row.text),
+                              fuzzy=round(float(rough), 1), scorer="partial_ratio, first pass",
+                              score=f"below the quote threshold "
+                                    f"{match_settings.quote_min_score:.0f}: "
+                                    "shares words or names the speaker").to_dict()
             related.append(Evidence(document, row.text, row.start, row.end,
                                     float(rough), Relation.RELATED, passage_start=row.start,
-                                    passage_id=row.id))
+                                    passage_id=row.id, why=why))
     related.sort(key=lambda e: -e.score)  # the closest wording first: a loose translation
     return _dedupe(found) + related[:match_settings.related_max]
 
@@ -114,7 +125,7 @@ def _best_in_passage(claim: Claim, row: PassageRecord, stored_quotes: list[Claim
         score = quote_score(claim.text, q.text)
         relation = _relation(claim, q.text, q.speaker, score, match_settings.quote_min_score)
         if relation and (best is None or score > best.score):
-            best = PassageMatch(score, relation, q.start, q.end, q.speaker, q.text)
+            best = PassageMatch(score, relation, q.start, q.end, q.speaker, q.text, True)
     if best is not None:
         return best
     align = fuzz.partial_ratio_alignment(fold(claim.text), fold(row.text))
@@ -128,7 +139,7 @@ def _best_in_passage(claim: Claim, row: PassageRecord, stored_quotes: list[Claim
     if relation is None:
         return None
     return PassageMatch(score, relation, row.start + align.dest_start,
-                        row.start + align.dest_end, speaker, span)
+                        row.start + align.dest_end, speaker, span, False)
 
 
 def _evidence(document: Document, row: PassageRecord, match: PassageMatch) -> Evidence:

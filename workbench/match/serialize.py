@@ -26,5 +26,6 @@ def evidence_from_dict(d: dict) -> Evidence:
         score=d["score"], relation=Relation(d["relation"]),
         passage_start=d.get("passage_start", 0), speaker=d.get("speaker"), quote=d.get("quote"),
         si_value=d.get("si_value"), si_value_max=d.get("si_value_max"), ratio=d.get("ratio"),
-        passage_id=d.get("passage_id"),
+        passage_id=d.get("passage_id"), stale=d.get("stale", False),
+        time_scope=d.get("time_scope"), why=d.get("why"),
     )

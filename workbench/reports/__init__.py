@@ -97,7 +97,9 @@ class ArticleReport:
                 for ev in entry.having(relation) if relation else []:
                     source = ev.document.outlet or ev.document.title
                     said = f" ({ev.speaker})" if relation is Relation.MISATTRIBUTED else ""
-                    lines.append(f"      {source}{said}: {' '.join(ev.passage.split())}")
+                    stale = f" [stale: {ev.time_scope['reason']}]" if ev.stale and \
+                        ev.time_scope else ""
+                    lines.append(f"      {source}{said}{stale}: {' '.join(ev.passage.split())}")
         return lines
 
 

@@ -80,6 +80,14 @@ def _weight(entry: ClaimEntry) -> str:
                       + ")" for ev in c.evidence if ev.self_conflict})
     if selfish:
         parts.append("contradicting itself: " + ", ".join(selfish))
+    stale = sorted({f"{ev.document.outlet or ev.document.title} ({ev.time_scope['reason']})"
+                    for ev in c.evidence if ev.stale and ev.time_scope})
+    if stale:  # issue 13 §4
+        parts.append("stale: " + ", ".join(stale))
+    if c.time_scope:
+        parts.append(f"time of the claim: {c.time_scope['text']} ({c.time_scope['start']}"
+                     + (f" – {c.time_scope['end']}" if c.time_scope["end"] != c.time_scope["start"]
+                        else "") + ")")
     return f'<p class="small">{escape(" · ".join(parts))}</p>'
 
 

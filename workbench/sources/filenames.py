@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
-TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                  ".json": "claimreview"}  # ClaimReview JSON-LD feeds (sources/factchecks)
 ARCHIVE_SUFFIX = ".zip"
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     [*TEXT_SUFFIXES, *TABLE_SUFFIXES, ARCHIVE_SUFFIX]
@@ -29,7 +30,8 @@ def suffix(name: str) -> str:
 
 
 def kind(name: str) -> str | None:
-    """'txt', 'markdown', 'html', 'csv', 'jsonl', 'zip' or None for an unsupported name."""
+    """'txt', 'markdown', 'html', 'csv', 'jsonl', 'claimreview', 'zip' or None for an
+    unsupported name."""
     ext = suffix(name)
     if ext == ARCHIVE_SUFFIX:
         return "zip"

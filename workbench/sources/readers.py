@@ -21,6 +21,7 @@ from ..errors import SourceError
 from ..models import Document, Rejected
 from .archive import read_zip
 from .encoding import decode, normalise
+from .factchecks import read_claimreview
 from .filenames import kind, unsupported_reason, upload_name
 from .htmlpage import read_html
 from .limits import Budget, ReadOptions
@@ -69,6 +70,8 @@ def _dispatch(name: str, source: bytes | Path, opts: ReadOptions, budget: Budget
         yield from read_csv(name, decode(data, name, tabular=True), opts)
     elif what == "jsonl":
         yield from read_jsonl(name, decode(data, name, tabular=True), opts)
+    elif what == "claimreview":
+        yield from read_claimreview(name, decode(data, name, tabular=True), opts)
     else:
         yield _article(what, name, decode(data, name), opts.source_set)
 

@@ -7,7 +7,8 @@ field to the caller's own column name and wins over the aliases. Rows stream: a 
 row (NUL bytes, a field count that differs from the header, broken JSON, no text)
 becomes a ``Rejected`` with its 1-based row number and the other rows still load.
 Whole-file problems (no text column, more than ``max_csv_columns`` columns) raise
-``SourceError``.
+``SourceError``. A Meedan Check export (known by its header) is read by
+``factchecks`` instead, row by row in the same way.
 
 The CSV delimiter is the most frequent of , ; tab | in the header line. This module
 does not sniff quoting styles, does not read spreadsheets (.xlsx) or plain .json
@@ -26,6 +27,7 @@ from ..errors import SourceError
 from ..models import Document, Rejected
 from .cleaning import clean_article
 from .encoding import normalise
+from .factchecks import meedan_document, meedan_layout
 from .fields import FIELDS, canonical_key, field_for, make_document
 from .limits import ReadOptions
 
@@ -85,8 +87,9 @@ def read_csv(name: str, text: str, opts: ReadOptions) -> Iterator[Document | Rej
     csv.field_size_limit(min(max(limit.file_bytes, 131_072), 2**31 - 1))
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), strict=False)
     header = _header(name, reader, limit.csv_columns)
-    mapping = _field_map(header, opts.columns, name)
-    if "text" not in mapping:
+    meedan = None if opts.columns else meedan_layout(header)  # issue 13: past verdicts
+    mapping = {} if meedan else _field_map(header, opts.columns, name)
+    if "text" not in mapping and not meedan:
         raise SourceError(name, "no text column (text, body, content or article); "
                                 f"found: {_listing({canonical_key(h): h for h in header})}")
     index = {ours: header.index(theirs) for ours, theirs in mapping.items()}
@@ -100,6 +103,9 @@ def read_csv(name: str, text: str, opts: ReadOptions) -> Iterator[Document | Rej
             item = Rejected(name, f"row has {len(cells)} fields, the header has {len(header)}", row)
         elif any("\x00" in c for c in cells):
             item = Rejected(name, "row contains NUL bytes", row)
+        elif meedan:
+            item = meedan_document(name, row, dict(zip(header, cells, strict=True)), meedan,
+                                   opts)
         else:
             item = _guarded(name, row, {k: cells[i] for k, i in index.items()}, opts)
         produced = True

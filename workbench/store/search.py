@@ -136,6 +136,13 @@ def lead_passages(conn: Conn, doc_ids: Iterable[int], *, chars: int = 400) -> di
     return {doc_id: " ".join(texts) for doc_id, texts in out.items()}
 
 
+def passages_of(conn: Conn, doc_id: int) -> list[PassageRecord]:
+    """Every passage of a document, in text order."""
+    return [_passage(r) for r in conn.execute(
+        'SELECT id, document_id, start, "end", text FROM passages WHERE document_id=? '
+        "ORDER BY start", (doc_id,))]
+
+
 def passage_containing(conn: Conn, doc_id: int, offset: int) -> PassageRecord | None:
     row = conn.execute(
         'SELECT id, document_id, start, "end", text FROM passages '
