@@ -139,6 +139,42 @@ CASES = [
      [("The results are clear.", "Ian Moss", "blockquote")]),
     ("blockquote unsigned", "> A note from the editors about this story.", []),
     ("blockquote before a rule", "> Just a pull quote here.\n\n---\n", []),
+    # antecedents: a pronoun or "the company" is the subject of the latest report clause
+    ("they: the organisation that reported",
+     "Tessaly Rail said on Monday it would not appeal the fine. Minister Arun Patel welcomed "
+     "the news.\n\n\"We accept the ruling and will pay,\" they said.",
+     [("We accept the ruling and will pay", "Tessaly Rail", "said")]),
+    ("she: the reporting woman, not a woman named earlier",
+     "Mayor Helen Ostrova opened the session. Councillor Adaeze Obi said the levy would hurt "
+     "renters. \"Families cannot pay more,\" she said.",
+     [("Families cannot pay more", "Adaeze Obi", "said")]),
+    ("he: a singular description that reported",
+     "Kamil Voss, 52, was jailed on Friday. One of the drivers, now retired, said the fraud "
+     "had ruined him. \"I lost my house to that man,\" he said.",
+     [("I lost my house to that man", "One of the drivers", "said")]),
+    ("the company: the named company that reported",
+     "Orvane said it had closed two plants. Regulator Jan Kees fined it last year. \"We are "
+     "cutting costs, not corners,\" the company said.",
+     [("We are cutting costs, not corners", "Orvane", "said")]),
+    ("they: a plural description that reported",
+     "Joint liquidators from a Leeds firm said the bakery owed more than it owned. \"We hope "
+     "to sell the brand,\" they said.",
+     [("We hope to sell the brand", "Joint liquidators from a Leeds firm", "said")]),
+    ("she before the name: the next sentence's reporter",
+     "The harbour board met on Monday.\n\n\"We will not rush the vote,\" she said.\n\n"
+     "Councillor Priyanka Rao, who chairs the board, added that residents would be heard.",
+     [("We will not rush the vote", "Priyanka Rao", "said")]),
+    ("a noun that looks like a cue is no report",
+     "Judge Mirela Stan began her closing remarks at noon. \"You chose greed,\" she told him.",
+     [("You chose greed", "Mirela Stan", "told him")]),
+    ("the role of an organisation, then the name",
+     "The finance director of Corvel Foods, Tom Akers, said margins were thin. \"We held "
+     "prices,\" he said.",
+     [("We held prices", "Tom Akers", "said")]),
+    ("an Arabic article in a name",
+     "The group's spokesman, Yahya al-Rashid, said the convoy had turned back. \"It will "
+     "not pass,\" he said.",
+     [("It will not pass", "Yahya al-Rashid", "said")]),
     # negatives
     ("weapon name", 'A missile dubbed "Oreshnik" was fired at the city.', []),
     ("term", 'Oreshnik means "hazel tree" in Russian.', []),

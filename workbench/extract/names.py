@@ -324,6 +324,16 @@ class NameIndex:
                 return same[0]
         return before[0] if before else None
 
+    @property
+    def leading_positions(self) -> set[int]:
+        """Where a name opens its sentence (titles and roles before it aside)."""
+        return self._leading
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        """A pronoun was resolved to ``name``: later pronouns must agree with it."""
+        if self.gender_of(name) is None:
+            self._heard[name] = gender
+
     def add_mention(self, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (pos, name))
         self._people.add(name)

@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 
 from ..models import Claim, ClaimKind
 from . import resolve, speakers
+from .antecedents import Reports
 from .lexicon import ABBREVIATIONS, NAMING_WORDS
 from .names import NameIndex
 from .quotemarks import MARKS, scan
@@ -90,6 +91,8 @@ class _Quotes:
         self.words = [sum(_word_count(text[a:b]) for a, b in sp.parts) for sp in self.spans]
         self.names = NameIndex(doc, text, toks, covered)
         self.paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]
+        self.reports = Reports(toks, covered, self.names, self._boundary, self._paragraph,
+                               lambda attr, pos: resolve.speaker(attr, self.names, pos), doc)
         self._bounds: list[bool | None] = [None] * (len(toks) + 1)
         self.accepted: set[int] = set()
         self.prev_sentence_end = 0  # end of the sentence holding the last quote's attribution
@@ -207,7 +210,7 @@ class _Quotes:
         elif attr.inherit:
             who, cue = (prev.speaker if prev else None), attr.cue
         else:
-            who, person = resolve.speaker(attr, self.names, start)
+            who, person = resolve.speaker(attr, self.names, start, self.reports)
             cue = attr.cue
             if who and person and attr.subject:
                 self.names.add_mention(attr.subject[0].start, who)

@@ -37,6 +37,8 @@ from .words import Tok, possessive
 
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _SUBJECT_GLUE = frozenset({"of", "for"})
+_POSTMODIFIER = frozenset({"from", "at", "of", "for", "in", "with"})
+_PARTITIVE = QUANTIFIERS | frozenset({"each", "none", "either", "neither"})
 
 
 @dataclass(slots=True)
@@ -221,7 +223,19 @@ def _subject_back(win: list[Tok], c: int) -> tuple[list[Tok], list[Tok]]:
         j -= 1
         if t.lower in DETERMINERS:
             break
+    if j >= 1 and win[j].lower == "of" and win[j - 1].lower in _PARTITIVE:
+        j -= 2  # "one of the victims", "some of the parents": the part speaks
+    elif j >= 1 and win[j].lower in _POSTMODIFIER and win[j + 1].lower in DETERMINERS:
+        k = j - 1  # "joint liquidators from a Leeds firm": the head is before the phrase
+        while k >= 0 and j - k <= 3 and win[k].word and win[k].lower not in NP_BREAK \
+                and win[k].lower not in CUE_VERBS:
+            k -= 1
+        if k < j - 1 and (k < 0 or not win[k].word or win[k].lower in DETERMINERS):
+            j = k - (k >= 0 and win[k].lower in DETERMINERS)
     return win[j + 1:end], appos
+
+
+subject_of = _subject_back  # the report clauses of ``antecedents`` read subjects the same way
 
 
 def after(win: list[Tok], text: str) -> Attribution | None:

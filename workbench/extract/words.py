@@ -32,7 +32,10 @@ class Tok(NamedTuple):
 
     @property
     def cap(self) -> bool:
-        return self.text[0].isupper() and self.text[0].isalpha()
+        """A capitalised word, or a name with a lower-case Arabic article ("al-Haddad")."""
+        t = self.text
+        return (t[0].isupper() and t[0].isalpha()) or (
+            t[:3] in ("al-", "el-") and t[3:4].isupper())
 
 
 def doc_text(doc) -> str:
