@@ -175,6 +175,18 @@ CASES = [
      "The group's spokesman, Yahya al-Rashid, said the convoy had turned back. \"It will "
      "not pass,\" he said.",
      [("It will not pass", "Yahya al-Rashid", "said")]),
+    ("a full stop inside the marks ends the sentence",
+     'Judge Ana Lutz said the driver had "shown no remorse at all." His sister Mara Lutz said '
+     'the family would appeal.',
+     [("shown no remorse at all.", "Ana Lutz", "said")]),
+    ("a pronoun is the subject of a reported clause",
+     'Her neighbour, who saw the fire, told the inquiry she had called for help "again '
+     'and again and again."',
+     [("again and again and again.", "Her neighbour", "called")]),
+    ("an institution of a place keeps its name",
+     "The Ministry of Transport said the bridge would reopen. \"Repairs are on schedule,\" "
+     "the ministry said.",
+     [("Repairs are on schedule", "Ministry of Transport", "said")]),
     # negatives
     ("weapon name", 'A missile dubbed "Oreshnik" was fired at the city.', []),
     ("term", 'Oreshnik means "hazel tree" in Russian.', []),

@@ -25,6 +25,7 @@ from .lexicon import (
     ABBREVIATIONS,
     CAP_STOP,
     DETERMINERS,
+    INSTITUTIONS,
     NAME_SUFFIXES,
     NP_BREAK,
     PARTICLES,
@@ -32,7 +33,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from .words import Tok, bare, display, is_org, possessive, role_key, strip_titles
+from .words import Tok, bare, display, is_org, org_head, possessive, role_key, strip_titles
 
 _LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "
                       "via through".split())
@@ -84,7 +85,8 @@ class NameIndex:
             kind, words = self._classify(run)
             pos = toks[run[0]].start
             if kind == "org":
-                for key in (" ".join(words).lower(), bare(words[-1]).lower()):
+                for key in {" ".join(words).lower(), bare(words[-1]).lower(),
+                            org_head(words).lower()}:
                     self.orgs.setdefault(key, []).append((pos, " ".join(words)))
                 self.org_mentions.append((pos, " ".join(words)))
             elif kind == "person" and len(words) > 1:
@@ -125,6 +127,9 @@ class NameIndex:
                     run.append(j)
                 elif t.lower in PARTICLES and j + 1 < n and toks[j + 1].cap:
                     run.append(j)
+                elif (t.lower in ("of", "for") and prev.lower in INSTITUTIONS and j + 1 < n
+                      and toks[j + 1].cap and not self.covered[j + 1]):
+                    run.append(j)  # "Ministry of Defence", "Association of Malaysia"
                 else:
                     break
                 j += 1
@@ -319,7 +324,7 @@ class NameIndex:
         i = bisect.bisect_left(self.org_mentions, (pos, ""))
         before = [name for _, name in reversed(self.org_mentions[:i])]
         if head:
-            same = [n for n in before if n.lower().split()[-1] == head]
+            same = [n for n in before if org_head(n.split()).lower() == head]
             if same:
                 return same[0]
         return before[0] if before else None

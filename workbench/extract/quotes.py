@@ -114,6 +114,9 @@ class _Quotes:
             gap = self.text[p.end:t.start]
             return (gap.count("\n") > 1 or p.text[-1] in ".!?\u2026:;" or p.text in MARKS
                     or not t.text[0].isalnum())
+        if p.text in MARKS and idx >= 2 and self.toks[idx - 2].text == "." \
+                and self.toks[idx - 2].end == p.start and p.end < t.start and t.cap:
+            return True  # '… the people." His lawyers said': a full stop inside the marks
         if p.text in (".", "!", "?", "\u2026"):
             if p.text == "." and idx >= 2:
                 q = self.toks[idx - 2]

@@ -29,6 +29,8 @@ from .lexicon import (
     INVERTIBLE,
     NP_BREAK,
     PARTICLES,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
     QUANTIFIERS,
     ROLE_WORDS,
     WEEKDAYS_MONTHS,
@@ -38,6 +40,7 @@ from .words import Tok, possessive
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _SUBJECT_GLUE = frozenset({"of", "for"})
 _POSTMODIFIER = frozenset({"from", "at", "of", "for", "in", "with"})
+_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_OTHER
 _PARTITIVE = QUANTIFIERS | frozenset({"each", "none", "either", "neither"})
 
 
@@ -215,6 +218,8 @@ def _subject_back(win: list[Tok], c: int) -> tuple[list[Tok], list[Tok]]:
             return [], []
         appos, j = win[k + 1:j], k - 1
     end = j + 1
+    if j >= 0 and win[j].lower in _PRONOUNS:
+        return win[j:end], appos  # "told the court she had asked": a pronoun is the phrase
     while j >= 0 and end - j <= 7:
         t = win[j]
         dot = _abbrev_dot(win, j)

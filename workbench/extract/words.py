@@ -86,8 +86,16 @@ def display(word: str) -> str:
     return word.capitalize() if len(word) > 4 and word.isupper() else word
 
 
+def org_head(words: list[str]) -> str:
+    """The institution word of a name: "Ministry" of "Ministry of Defence", else the last."""
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in ("of", "for") and bare(words[i - 1]).lower() in INSTITUTIONS:
+            return bare(words[i - 1])
+    return bare(words[-1]) if words else ""
+
+
 def is_org(words: list[str]) -> bool:
-    return bool(words) and bare(words[-1]).lower() in INSTITUTIONS
+    return bool(words) and org_head(words).lower() in INSTITUTIONS
 
 
 def role_key(words: list[str]) -> list[str]:
