@@ -318,6 +318,12 @@ class NameIndex:
         leading = [name for at, name in unknown if at in self._leading]
         return leading[0] if leading else (unknown[0][1] if unknown else None)
 
+    def last_leading_person(self, pos: int) -> str | None:
+        """The last person before ``pos`` who opened a sentence (an interview's guest)."""
+        i = bisect.bisect_left(self.mentions, (pos, ""))
+        return next((name for at, name in reversed(self.mentions[:i])
+                     if at in self._leading), None)
+
     def last_organisation(self, pos: int, head: str | None = None) -> str | None:
         """The last organisation named before ``pos`` ("they said" of a company); with
         ``head`` ("ministry"), the last one ending in that word if there is one."""

@@ -241,8 +241,8 @@ class _Quotes:
                 continue
             group = [i]
             win, nxt = self._after(i)
-            attr = speakers.after(win, self.text)
-            comma = self.text[self.spans[i].end - 1] == "," or (win and win[0].text == ",")
+            comma = self.text[self.spans[i].end - 1] == "," or bool(win and win[0].text == ",")
+            attr = speakers.after(win, self.text, comma)
             if (attr is not None and nxt is not None and not comma
                     and [t.text for t in win[attr.end:]] == [":"]):
                 attr = None  # 'B said: "Q2."' after "Q1." introduces Q2, not Q1

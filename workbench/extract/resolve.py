@@ -100,6 +100,10 @@ def speaker(attr: Attribution, names: NameIndex, pos: int,
         where = min(pos, subject[0].start)
         group = reports.before(where, GROUP) if reports else None
         return group or names.last_organisation(where), False
+    if len(subject) == 1 and subject[0].lower == "it":  # '"…," it said in a statement'
+        where = min(pos, subject[0].start)
+        org = reports.before(where, ORG) if reports else None
+        return org or names.last_organisation(where), False
     if len(subject) == 1 and subject[0].lower in PRONOUNS_OTHER:
         return None, False
     words = [t.text for t in subject]
