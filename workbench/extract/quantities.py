@@ -36,6 +36,7 @@ from ..models import Claim, ClaimKind
 from . import changes, fractions
 from . import numbers as nums
 from . import subjects as subj
+from .about import refine as refine_about
 from .money import CurrencyContext, minor_unit, per_part
 from .units import (
     CURRENCIES,
@@ -163,6 +164,7 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
                 "(" not in link.group() or re.match(rf"{_S}{{0,3}}\)", text[claim.end:])):
             claim.qualifier = claim.qualifier or prev.qualifier
             claim.about = prev.about
+        claim.about = refine_about(text, claim.start, claim.end, claim.about, claim.dimension)
         prev = claim
         yield claim
     for share in shares:

@@ -196,6 +196,8 @@ def subject(doc: Doc, text: str, start: int, pstart: int, end: int, dimension: s
         span = doc.char_span(pstart, end, alignment_mode="expand")
         if span is not None and len(span):
             found = (measured and _of_object(span)) or _climb(span.root, dimension, span)
+            if found is None:  # no path in the parse: the words around it, as without one
+                found = _clause_subject(text, start, dimension)
             if found is None or not _in_dateline(doc, text, found):
                 return found
             return None
