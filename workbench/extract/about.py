@@ -43,6 +43,9 @@ def refine(text: str, start: int, end: int, about: str | None, dimension: str) -
     """``about`` for the figure at ``start:end``, corrected for ages and change nouns."""
     if dimension == "age":
         return "age"
+    if not about:  # "a 14% jump in profit" with no parse to say so
+        after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 20])
+        about = after.group(1) if after and after.group(1) in CHANGE_NOUNS else about
     if not about or about.split()[-1] not in CHANGE_NOUNS:
         return about
     head = about.split()[-1]
