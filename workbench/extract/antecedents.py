@@ -100,7 +100,7 @@ def _subject_shaped(np: list[Tok]) -> bool:
     if any(t.lower in _POSSESSIVE_PRONOUNS for t in np[1:]):
         return False  # "X begins her sentencing remarks": a clause, not a subject
     first = np[0]
-    return (first.cap or first.lower in DETERMINERS or first.lower in QUANTIFIERS
+    return (first.cap or np[-1].cap or first.lower in DETERMINERS or first.lower in QUANTIFIERS
             or possessive(first.text) or first.lower in ROLE_WORDS)
 
 
@@ -146,17 +146,20 @@ class Reports:
                                         else appos[0].start)
             if not who:
                 continue
-            out.append(self._report(np or appos, who, person, t.end))
+            named_in_appos = appos and who.split()[-1] in {x.text for x in appos}
+            out.append(self._report(appos if named_in_appos or not np else np, who, person,
+                                    t.end, in_appos=bool(named_in_appos)))
         return out
 
-    def _report(self, np: list[Tok], who: str, person: bool, end: int) -> Report:
+    def _report(self, np: list[Tok], who: str, person: bool, end: int,
+                in_appos: bool = False) -> Report:
         pos = np[0].start
         if any(t.lower == "and" for t in np) and sum(t.cap for t in np) >= 2:
             return Report(pos, end, who, GROUP)
-        if person and self.names.is_person(who):
-            return Report(pos, end, who, PERSON, self.names.gender_of(who))
         labels = self.names.labels(pos, np[-1].end)
-        if "PERSON" in labels and np[-1].cap:
+        if "ORG" in labels and "PERSON" not in labels and np[-1].cap and not in_appos:
+            return Report(pos, end, who, ORG)  # NER knows "Bellmont Stores" is no person
+        if (person and self.names.is_person(who)) or ("PERSON" in labels and np[-1].cap):
             return Report(pos, end, who, PERSON, self.names.gender_of(who))
         if np[-1].cap or "ORG" in labels:
             return Report(pos, end, who, ORG)
