@@ -346,7 +346,8 @@ def test_realistic_100kb_document_on_trained_pipeline(nlp_trained, record_proper
 
 
 @pytest.mark.parametrize("module", ["quotes", "quotemarks", "speakers", "resolve", "names",
-                                    "transcripts", "lexicon"])
+                                    "transcripts", "lexicon", "antecedents", "about",
+                                    "furniture"])
 def test_docstrings_say_what_is_not_done(module):
     mod = importlib.import_module(f"workbench.extract.{module}")
     assert "does not" in mod.__doc__.lower()

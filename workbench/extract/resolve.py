@@ -7,7 +7,9 @@ last person of that gender named before the quote; "the minister" is the name ti
 an organisation stays as named; an unnamed source stays as described, without its
 article ("the rail operator" -> "rail operator").
 
-"he"/"she" is the last person of that gender; "they" the last organisation named.
+"he"/"she", "they", "it" and "the company" first take the subject of the latest report
+clause that agrees with them (``antecedents``); failing that, "he"/"she" is the last person
+of that gender and "they" / "it" the last organisation named.
 It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does not name.
 """
 
