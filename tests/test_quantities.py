@@ -532,3 +532,16 @@ def test_key_facts_bullets_and_prose_keep_their_figures(nlp):
 def test_about_names_what_changed_or_the_age(nlp, text, about):
     claims = list(extract_quantities(nlp(text)))
     assert claims[0].about == about, [(c.text, c.about) for c in claims]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "about"), [
+    ("Tariq Mansour was jailed for seven years on Friday.", "jail"),
+    ("The tribunal suspended her for nine months.", "suspend"),
+    ("Police said she drove at 142mph on the bypass.", "speed"),
+])
+def test_about_what_is_done_to_a_person(nlp_trained, text, about):
+    """With the parse: a term or sum done to a person is about the action; a person's
+    speed is about the speed."""
+    claims = list(extract_quantities(nlp_trained(text)))
+    assert claims[0].about == about, [(c.text, c.about) for c in claims]
