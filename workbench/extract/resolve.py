@@ -15,6 +15,7 @@ It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does 
 
 from __future__ import annotations
 
+from .antecedents import GROUP, ORG, Reports
 from .gender import PRONOUN_GENDER
 from .lexicon import (
     CAP_STOP,
@@ -25,7 +26,6 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from .antecedents import GROUP, ORG, Reports
 from .names import NameIndex
 from .speakers import Attribution
 from .words import Tok, bare, is_org, possessive, strip_titles
