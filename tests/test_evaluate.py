@@ -155,7 +155,7 @@ NEWS = {
     "trained": {"quotes.f1": 0.96, "quotes.speaker_accuracy": 0.945, "quotes.speaker_f1": 0.945,
                 "numbers.value_f1": 0.918, "numbers.value_unit_f1": 0.878,
                 "numbers.si_correct": 0.99, "numbers.qualifier_accuracy": 0.965,
-                "numbers.direction_accuracy": 0.90, "numbers.about_accuracy": 0.742},
+                "numbers.direction_accuracy": 0.90, "numbers.about_accuracy": 0.735},
     "fallback": {"quotes.f1": 0.96, "quotes.speaker_accuracy": 0.945, "quotes.speaker_f1": 0.945,
                  "numbers.value_f1": 0.914, "numbers.value_unit_f1": 0.874,
                  "numbers.si_correct": 0.99, "numbers.qualifier_accuracy": 0.965,

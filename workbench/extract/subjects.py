@@ -196,8 +196,6 @@ def subject(doc: Doc, text: str, start: int, pstart: int, end: int, dimension: s
         span = doc.char_span(pstart, end, alignment_mode="expand")
         if span is not None and len(span):
             found = (measured and _of_object(span)) or _climb(span.root, dimension, span)
-            if found is None:  # no path in the parse: the words around it, as without one
-                found = _clause_subject(text, start, dimension)
             if found is None or not _in_dateline(doc, text, found):
                 return found
             return None
@@ -294,7 +292,7 @@ def _at_verb(verb: Token, dimension: str, span, prep: str | None) -> str | None:
         return None
     if verb.lemma_.lower() in REPORTING and subj.dep_ == "nsubj":
         return _of_object(span) or ""  # "forecasters expect ...": the source, not the topic
-    if dimension == "speed" and (subj.pos_ == "PRON" or subj.ent_type_ == "PERSON"):
+    if dimension == "speed" and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
         return "speed"  # "he drove at 118mph": the person's speed, not the person
     if subj.pos_ != "PRON":
         return _owner(subj, dimension)
