@@ -149,27 +149,48 @@ def test_fallback_pipeline_on_the_catalogue(blank):
     assert result["furniture_claims"] == 0
 
 
-# Floors on the news passages, a little under what was measured (README, "Extraction
-# quality"); the issue's targets are higher and stated there as not yet met.
-NEWS = {"quotes.f1": 0.93, "quotes.speaker_accuracy": 0.88, "quotes.speaker_f1": 0.89,
-        "numbers.value_f1": 0.91, "numbers.value_unit_f1": 0.87, "numbers.si_correct": 0.99,
-        "numbers.qualifier_accuracy": 0.96, "numbers.direction_accuracy": 0.90}
-NEWS_ABOUT = {"trained": 0.71, "fallback": 0.61}
+# Floors on the news passages, just under what was measured for each pipeline (README,
+# "Extraction quality"), so a drop of a point in either fails.
+NEWS = {
+    "trained": {"quotes.f1": 0.96, "quotes.speaker_accuracy": 0.945, "quotes.speaker_f1": 0.945,
+                "numbers.value_f1": 0.918, "numbers.value_unit_f1": 0.878,
+                "numbers.si_correct": 0.99, "numbers.qualifier_accuracy": 0.965,
+                "numbers.direction_accuracy": 0.90, "numbers.about_accuracy": 0.735},
+    "fallback": {"quotes.f1": 0.96, "quotes.speaker_accuracy": 0.945, "quotes.speaker_f1": 0.945,
+                 "numbers.value_f1": 0.914, "numbers.value_unit_f1": 0.874,
+                 "numbers.si_correct": 0.99, "numbers.qualifier_accuracy": 0.965,
+                 "numbers.direction_accuracy": 0.90, "numbers.about_accuracy": 0.625},
+}
+NEWS_FURNITURE_CLAIMS = 2  # two paywall sentences ("3 free articles", "R49 a month")
 
 
-def _news_check(pipeline, about_floor):
+def _news_check(pipeline, floors):
     result = evaluate(pipeline, GOLD_SETS["news"])
-    floors = {**NEWS, "numbers.about_accuracy": about_floor}
     low = {k: _figure(result, k) for k, v in floors.items() if _figure(result, k) < v}
     assert not low, low
+    assert result["furniture_claims"] <= NEWS_FURNITURE_CLAIMS
+
+
+def test_si_figure_is_judged_against_the_gold_si_value(tmp_path, blank):
+    """The SI figure compares the extractor's SI value with the annotator's, so a wrong
+    conversion (here: a gold value the extractor cannot give) counts against it."""
+    number = {"value": 5, "value_max": None, "unit": "km", "qualifier": None,
+              "direction": None, "dimension": "length", "about": "road"}
+    rows = [{"id": "right", "text": "The road is 5 km long.", "quotes": [],
+             "numbers": [{**number, "si_value": 5000}]},
+            {"id": "wrong", "text": "The road is 5 km long.", "quotes": [],
+             "numbers": [{**number, "si_value": 8047}]}]  # as if 5 miles
+    result = evaluate(blank, _write(tmp_path, rows))
+    assert result["numbers"]["si_correct"] == 0.5
+    assert [f["id"] for f in result["failures"] if "si" in f["problem"]] == ["wrong"]
 
 
 @pytest.mark.model
 @pytest.mark.slow
 def test_trained_pipeline_on_news(nlp_trained):
-    _news_check(Pipeline(nlp_trained, "en_core_web_sm", trained=True), NEWS_ABOUT["trained"])
+    _news_check(Pipeline(nlp_trained, "en_core_web_sm", trained=True), NEWS["trained"])
 
 
 @pytest.mark.slow
 def test_fallback_pipeline_on_news(blank):
-    _news_check(blank, NEWS_ABOUT["fallback"])
+    _news_check(blank, NEWS["fallback"])

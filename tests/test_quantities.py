@@ -502,3 +502,46 @@ def test_random_text_never_breaks_the_extractor(nlp_blank, words, glue):
         assert 0 <= c.start < c.end <= len(text) and c.text == text[c.start:c.end]
         assert c.value_max is None or c.value_max > c.value
         assert c.si_value == to_si(c.value, c.unit)[0]
+
+
+# ---- page furniture and what a figure is about (issue 10) ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "PRICES\nGold $2,318.40 \u25b2 0.6%\nSilver $27.12 \u25bc 0.2%\nEUR/USD 1.0841",
+    "Trending now\nCity council backs 40 new bus lanes \u00b7 2 hrs ago\n"
+    "Storm brings 80mm of rain to the coast \u00b7 5 hrs ago\nTen things to do this weekend",
+    "By Tomas Lind, Energy Editor\nMon 3 Mar 2025 07.15 GMT\nShare\nComments 96",
+])
+def test_furniture_blocks_yield_no_figures(nlp, text):
+    assert list(extract_quantities(nlp(text))) == []
+
+
+def test_key_facts_bullets_and_prose_keep_their_figures(nlp):
+    text = ("Key facts\n\u2022 312 relief centres opened\n\u2022 68,342 evacuees\n"
+            "\u2022 9 districts affected\n\nThe river rose 2 metres overnight.")
+    values = [c.value for c in extract_quantities(nlp(text))]
+    assert values == [312, 68342, 9, 2]
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("The brewer reported a 14% jump in annual profit to $3.2 billion.", "annual profit"),
+    ("Officials recorded a rise of 9% in hospital admissions last winter.",
+     "hospital admissions"),
+    ("The court heard that Lena Ortiz, a 41-year-old nurse, had no prior convictions.", "age"),
+])
+def test_about_names_what_changed_or_the_age(nlp, text, about):
+    claims = list(extract_quantities(nlp(text)))
+    assert claims[0].about == about, [(c.text, c.about) for c in claims]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "about"), [
+    ("Tariq Mansour was jailed for seven years on Friday.", "jail"),
+    ("The tribunal suspended her for nine months.", "suspend"),
+    ("Police said she drove at 142mph on the bypass.", "speed"),
+])
+def test_about_what_is_done_to_a_person(nlp_trained, text, about):
+    """With the parse: a term or sum done to a person is about the action; a person's
+    speed is about the speed."""
+    claims = list(extract_quantities(nlp_trained(text)))
+    assert claims[0].about == about, [(c.text, c.about) for c in claims]

@@ -139,6 +139,81 @@ CASES = [
      [("The results are clear.", "Ian Moss", "blockquote")]),
     ("blockquote unsigned", "> A note from the editors about this story.", []),
     ("blockquote before a rule", "> Just a pull quote here.\n\n---\n", []),
+    # antecedents: a pronoun or "the company" is the subject of the latest report clause
+    ("they: the organisation that reported",
+     "Tessaly Rail said on Monday it would not appeal the fine. Minister Arun Patel welcomed "
+     "the news.\n\n\"We accept the ruling and will pay,\" they said.",
+     [("We accept the ruling and will pay", "Tessaly Rail", "said")]),
+    ("she: the reporting woman, not a woman named earlier",
+     "Mayor Helen Ostrova opened the session. Councillor Adaeze Obi said the levy would hurt "
+     "renters. \"Families cannot pay more,\" she said.",
+     [("Families cannot pay more", "Adaeze Obi", "said")]),
+    ("he: a singular description that reported",
+     "Kamil Voss, 52, was jailed on Friday. One of the drivers, now retired, said the fraud "
+     "had ruined him. \"I lost my house to that man,\" he said.",
+     [("I lost my house to that man", "One of the drivers", "said")]),
+    ("the company: the named company that reported",
+     "Orvane said it had closed two plants. Regulator Jan Kees fined it last year. \"We are "
+     "cutting costs, not corners,\" the company said.",
+     [("We are cutting costs, not corners", "Orvane", "said")]),
+    ("they: a plural description that reported",
+     "Joint liquidators from a Leeds firm said the bakery owed more than it owned. \"We hope "
+     "to sell the brand,\" they said.",
+     [("We hope to sell the brand", "Joint liquidators from a Leeds firm", "said")]),
+    ("she before the name: the next sentence's reporter",
+     "The harbour board met on Monday.\n\n\"We will not rush the vote,\" she said.\n\n"
+     "Councillor Priyanka Rao, who chairs the board, added that residents would be heard.",
+     [("We will not rush the vote", "Priyanka Rao", "said")]),
+    ("a noun that looks like a cue is no report",
+     "Judge Mirela Stan began her closing remarks at noon. \"You chose greed,\" she told him.",
+     [("You chose greed", "Mirela Stan", "told him")]),
+    ("the role of an organisation, then the name",
+     "The finance director of Corvel Foods, Tom Akers, said margins were thin. \"We held "
+     "prices,\" he said.",
+     [("We held prices", "Tom Akers", "said")]),
+    ("an Arabic article in a name",
+     "The group's spokesman, Yahya al-Rashid, said the convoy had turned back. \"It will "
+     "not pass,\" he said.",
+     [("It will not pass", "Yahya al-Rashid", "said")]),
+    ("a full stop inside the marks ends the sentence",
+     'Judge Ana Lutz said the driver had "shown no remorse at all." His sister Mara Lutz said '
+     'the family would appeal.',
+     [("shown no remorse at all.", "Ana Lutz", "said")]),
+    ("a pronoun is the subject of a reported clause",
+     'Her neighbour, who saw the fire, told the inquiry she had called for help "again '
+     'and again and again."',
+     [("again and again and again.", "Her neighbour", "called")]),
+    ("an institution of a place keeps its name",
+     "The Ministry of Transport said the bridge would reopen. \"Repairs are on schedule,\" "
+     "the ministry said.",
+     [("Repairs are on schedule", "Ministry of Transport", "said")]),
+    # a quote that ends in a comma: its sentence goes on to say who spoke
+    ("a long role before the name",
+     '"We moved 900 families overnight," regional civil defence director Omar Haidari said.',
+     [("We moved 900 families overnight", "Omar Haidari", "said")]),
+    ("an unnamed official of an institution",
+     '"The river will crest on Friday," an official at the water board said.',
+     [("The river will crest on Friday", "official at the water board", "said")]),
+    ("a lower-case role after an inverted cue",
+     '"Bookings doubled in a week," said co-founder Meera Joshi.',
+     [("Bookings doubled in a week", "Meera Joshi", "said")]),
+    ("a possessive role and a name closing the sentence",
+     '"We will appeal the fine," said its spokeswoman, Dorota Lis.',
+     [("We will appeal the fine", "Dorota Lis", "said")]),
+    ("it: the organisation that reported",
+     'Brannock Mining Group said the mine would stay shut. "Safety comes before output," it said.',
+     [("Safety comes before output", "Brannock Mining Group", "said")]),
+    ("transcript: a role with its name in brackets, then the role alone",
+     "PRESENTER (Ines Mora): Fares rise in May. Why now?\n\nDAVID OKAFOR (rail minister): "
+     "Costs rose first.\n\nPRESENTER: By how much?\n\nOKAFOR: About 6 per cent.",
+     [("Fares rise in May. Why now?", "Ines Mora", "transcript"),
+      ("Costs rose first.", "David Okafor", "transcript"),
+      ("By how much?", "Ines Mora", "transcript"),
+      ("About 6 per cent.", "Okafor", "transcript")]),
+    ("Q and A: the answers are the signer's",
+     "Q: Will prices fall?\n\nA: Not this year, I expect.\n\n— Dr Lena Marsh, economist",
+     [("Will prices fall?", None, "transcript"),
+      ("Not this year, I expect.", "Lena Marsh", "transcript")]),
     # negatives
     ("weapon name", 'A missile dubbed "Oreshnik" was fired at the city.', []),
     ("term", 'Oreshnik means "hazel tree" in Russian.', []),
@@ -279,7 +354,8 @@ def test_realistic_document_on_trained_pipeline_scales_linearly(nlp_trained, rec
 
 
 @pytest.mark.parametrize("module", ["quotes", "quotemarks", "speakers", "resolve", "names",
-                                    "transcripts", "lexicon"])
+                                    "transcripts", "lexicon", "antecedents", "about",
+                                    "furniture"])
 def test_docstrings_say_what_is_not_done(module):
     mod = importlib.import_module(f"workbench.extract.{module}")
     assert "does not" in mod.__doc__.lower()

@@ -25,6 +25,7 @@ from .lexicon import (
     ABBREVIATIONS,
     CAP_STOP,
     DETERMINERS,
+    INSTITUTIONS,
     NAME_SUFFIXES,
     NP_BREAK,
     PARTICLES,
@@ -32,7 +33,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from .words import Tok, bare, display, is_org, possessive, role_key, strip_titles
+from .words import Tok, bare, display, is_org, org_head, possessive, role_key, strip_titles
 
 _LOCATIVE = frozenset("in at from near to into across outside inside around towards toward "
                       "via through".split())
@@ -84,7 +85,8 @@ class NameIndex:
             kind, words = self._classify(run)
             pos = toks[run[0]].start
             if kind == "org":
-                for key in (" ".join(words).lower(), bare(words[-1]).lower()):
+                for key in {" ".join(words).lower(), bare(words[-1]).lower(),
+                            org_head(words).lower()}:
                     self.orgs.setdefault(key, []).append((pos, " ".join(words)))
                 self.org_mentions.append((pos, " ".join(words)))
             elif kind == "person" and len(words) > 1:
@@ -125,6 +127,9 @@ class NameIndex:
                     run.append(j)
                 elif t.lower in PARTICLES and j + 1 < n and toks[j + 1].cap:
                     run.append(j)
+                elif (t.lower in ("of", "for") and prev.lower in INSTITUTIONS and j + 1 < n
+                      and toks[j + 1].cap and not self.covered[j + 1]):
+                    run.append(j)  # "Ministry of Defence", "Association of Malaysia"
                 else:
                     break
                 j += 1
@@ -311,16 +316,32 @@ class NameIndex:
         leading = [name for at, name in unknown if at in self._leading]
         return leading[0] if leading else (unknown[0][1] if unknown else None)
 
+    def last_leading_person(self, pos: int) -> str | None:
+        """The last person before ``pos`` who opened a sentence (an interview's guest)."""
+        i = bisect.bisect_left(self.mentions, (pos, ""))
+        return next((name for at, name in reversed(self.mentions[:i])
+                     if at in self._leading), None)
+
     def last_organisation(self, pos: int, head: str | None = None) -> str | None:
         """The last organisation named before ``pos`` ("they said" of a company); with
         ``head`` ("ministry"), the last one ending in that word if there is one."""
         i = bisect.bisect_left(self.org_mentions, (pos, ""))
         before = [name for _, name in reversed(self.org_mentions[:i])]
         if head:
-            same = [n for n in before if n.lower().split()[-1] == head]
+            same = [n for n in before if org_head(n.split()).lower() == head]
             if same:
                 return same[0]
         return before[0] if before else None
+
+    @property
+    def leading_positions(self) -> set[int]:
+        """Where a name opens its sentence (titles and roles before it aside)."""
+        return self._leading
+
+    def learn_gender(self, name: str, gender: str) -> None:
+        """A pronoun was resolved to ``name``: later pronouns must agree with it."""
+        if self.gender_of(name) is None:
+            self._heard[name] = gender
 
     def add_mention(self, pos: int, name: str) -> None:
         bisect.insort(self.mentions, (pos, name))

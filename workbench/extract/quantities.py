@@ -33,9 +33,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..models import Claim, ClaimKind
-from . import changes, fractions
+from . import changes, fractions, furniture
 from . import numbers as nums
 from . import subjects as subj
+from .about import refine as refine_about
 from .money import CurrencyContext, minor_unit, per_part
 from .units import (
     CURRENCIES,
@@ -139,12 +140,22 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
     phone_starts = [a for a, _ in phones]
     parsed = doc.has_annotation("DEP") and doc.has_annotation("TAG")
     context = CurrencyContext(text)
-    shares = sorted([*fractions.shares(text), *fractions.vague_amounts(text)])
+    skip = furniture.blocks(text)
+    skip_starts = [a for a, _ in skip]
+
+    def in_furniture(pos: int) -> bool:
+        f = bisect.bisect_right(skip_starts, pos) - 1
+        return f >= 0 and pos < skip[f][1]
+
+    shares = sorted(s for s in [*fractions.shares(text), *fractions.vague_amounts(text)]
+                    if not in_furniture(s.start))
     consumed, prev = -1, None
     for n in found:
         k = bisect.bisect_right(phone_starts, n.start) - 1
         if n.start < consumed or (k >= 0 and n.start < phones[k][1]):
             continue
+        if in_furniture(n.start):
+            continue  # a ticker, a link list, a byline block
         while shares and shares[0].start <= n.start:
             share = shares.pop(0)
             if share.start >= consumed:
@@ -163,6 +174,7 @@ def extract_quantities(doc: Doc, *, mach_mps: float = 343.0) -> Iterator[Claim]:
                 "(" not in link.group() or re.match(rf"{_S}{{0,3}}\)", text[claim.end:])):
             claim.qualifier = claim.qualifier or prev.qualifier
             claim.about = prev.about
+        claim.about = refine_about(text, claim.start, claim.end, claim.about, claim.dimension)
         prev = claim
         yield claim
     for share in shares:

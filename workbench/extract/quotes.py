@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 
 from ..models import Claim, ClaimKind
 from . import resolve, speakers
+from .antecedents import Reports
 from .lexicon import ABBREVIATIONS, NAMING_WORDS
 from .names import NameIndex
 from .quotemarks import MARKS, scan
@@ -90,6 +91,8 @@ class _Quotes:
         self.words = [sum(_word_count(text[a:b]) for a, b in sp.parts) for sp in self.spans]
         self.names = NameIndex(doc, text, toks, covered)
         self.paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]
+        self.reports = Reports(toks, covered, self.names, self._boundary, self._paragraph,
+                               lambda attr, pos: resolve.speaker(attr, self.names, pos), doc)
         self._bounds: list[bool | None] = [None] * (len(toks) + 1)
         self.accepted: set[int] = set()
         self.prev_sentence_end = 0  # end of the sentence holding the last quote's attribution
@@ -111,6 +114,9 @@ class _Quotes:
             gap = self.text[p.end:t.start]
             return (gap.count("\n") > 1 or p.text[-1] in ".!?\u2026:;" or p.text in MARKS
                     or not t.text[0].isalnum())
+        if p.text in MARKS and idx >= 2 and self.toks[idx - 2].text == "." \
+                and self.toks[idx - 2].end == p.start and p.end < t.start and t.cap:
+            return True  # '… the people." His lawyers said': a full stop inside the marks
         if p.text in (".", "!", "?", "\u2026"):
             if p.text == "." and idx >= 2:
                 q = self.toks[idx - 2]
@@ -207,7 +213,7 @@ class _Quotes:
         elif attr.inherit:
             who, cue = (prev.speaker if prev else None), attr.cue
         else:
-            who, person = resolve.speaker(attr, self.names, start)
+            who, person = resolve.speaker(attr, self.names, start, self.reports)
             cue = attr.cue
             if who and person and attr.subject:
                 self.names.add_mention(attr.subject[0].start, who)
@@ -235,8 +241,8 @@ class _Quotes:
                 continue
             group = [i]
             win, nxt = self._after(i)
-            attr = speakers.after(win, self.text)
-            comma = self.text[self.spans[i].end - 1] == "," or (win and win[0].text == ",")
+            comma = self.text[self.spans[i].end - 1] == "," or bool(win and win[0].text == ",")
+            attr = speakers.after(win, self.text, comma)
             if (attr is not None and nxt is not None and not comma
                     and [t.text for t in win[attr.end:]] == [":"]):
                 attr = None  # 'B said: "Q2."' after "Q1." introduces Q2, not Q1

@@ -7,12 +7,15 @@ last person of that gender named before the quote; "the minister" is the name ti
 an organisation stays as named; an unnamed source stays as described, without its
 article ("the rail operator" -> "rail operator").
 
-"he"/"she" is the last person of that gender; "they" the last organisation named.
+"he"/"she", "they", "it" and "the company" first take the subject of the latest report
+clause that agrees with them (``antecedents``); failing that, "he"/"she" is the last person
+of that gender and "they" / "it" the last organisation named.
 It does NOT resolve "we", "I" or "one" (None), or guess a speaker the text does not name.
 """
 
 from __future__ import annotations
 
+from .antecedents import GROUP, ORG, Reports
 from .gender import PRONOUN_GENDER
 from .lexicon import (
     CAP_STOP,
@@ -68,25 +71,49 @@ def _only_titles(words: list[str]) -> bool:
                or w.lower() in ROLE_WORDS for w in words)
 
 
-def speaker(attr: Attribution, names: NameIndex, pos: int) -> tuple[str | None, bool]:
-    """(speaker, is_person) for an attribution of a quote starting at ``pos``."""
-    for phrase in (attr.subject, attr.appos):
+def _pronoun(word: Tok, names: NameIndex, pos: int, reports: Reports | None) -> str | None:
+    """he / she: the subject of the latest report clause that agrees, else the last
+    person of that gender, else (nobody before) the report clause of the next sentence."""
+    where, gender = min(pos, word.start), PRONOUN_GENDER[word.lower]
+    found = reports.before(where, gender) if reports else None
+    found = found or names.last_person(where, gender)
+    if found is None and reports:
+        found = reports.after(max(pos, word.end), gender)
+    if found:
+        names.learn_gender(found, gender)
+    return found
+
+
+def speaker(attr: Attribution, names: NameIndex, pos: int,
+            reports: Reports | None = None) -> tuple[str | None, bool]:
+    """(speaker, is_person) for an attribution of a quote starting at ``pos``; with
+    ``reports``, pronouns and "the company" look for their antecedent there first."""
+    subject = attr.subject
+    described = bool(subject) and (subject[0].lower in DETERMINERS or not subject[0].cap)
+    # "The chief executive of Aldridge Respiratory, Tom Brennan,": the appositive names
+    # the person; the subject's capitals are where they work
+    for phrase in ((attr.appos, subject) if described else (subject, attr.appos)):
         found = _name_words(phrase) if phrase else None
         if found and found[0] == "name" and not _only_titles(found[1]):
             return names.full_name(found[1], pos), True
-    subject = attr.subject
     if len(subject) == 1 and subject[0].lower in PRONOUNS_PERSON:
-        where = min(pos, subject[0].start)
-        return names.last_person(where, PRONOUN_GENDER[subject[0].lower]), True
+        return _pronoun(subject[0], names, pos, reports), True
     if len(subject) == 1 and subject[0].lower == "they":
-        return names.last_organisation(min(pos, subject[0].start)), False
+        where = min(pos, subject[0].start)
+        group = reports.before(where, GROUP) if reports else None
+        return group or names.last_organisation(where), False
+    if len(subject) == 1 and subject[0].lower == "it":  # '"…," it said in a statement'
+        where = min(pos, subject[0].start)
+        org = reports.before(where, ORG) if reports else None
+        return org or names.last_organisation(where), False
     if len(subject) == 1 and subject[0].lower in PRONOUNS_OTHER:
         return None, False
     words = [t.text for t in subject]
     resolved = names.role(words, pos) if subject else None
     if resolved is None and len(words) == 2 and words[0].lower() in ("the", "its") \
             and words[1].lower() in GENERIC_ORGS:
-        org = names.last_organisation(pos, words[1].lower())  # "the company said"
+        org = reports.before(pos, ORG) if reports else None  # "the company said"
+        org = org or names.last_organisation(pos, words[1].lower())
         if org:
             return org, False
     if resolved or attr.person_only:

@@ -29,6 +29,8 @@ from .lexicon import (
     INVERTIBLE,
     NP_BREAK,
     PARTICLES,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
     QUANTIFIERS,
     ROLE_WORDS,
     WEEKDAYS_MONTHS,
@@ -37,6 +39,11 @@ from .words import Tok, possessive
 
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 _SUBJECT_GLUE = frozenset({"of", "for"})
+_OWNERS = frozenset({"its", "their", "his", "her"})
+_LOOSE_GLUE = frozenset({"of", "for", "at", "in", "from", "with", "and", "to"})
+_POSTMODIFIER = frozenset({"from", "at", "of", "for", "in", "with"})
+_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_OTHER
+_PARTITIVE = QUANTIFIERS | frozenset({"each", "none", "either", "neither"})
 
 
 @dataclass(slots=True)
@@ -113,6 +120,11 @@ def _appositive(win: list[Tok], j: int) -> tuple[list[Tok], int]:
         k += 1
     if k < n and win[k].text == "," and k > j + 1:
         return win[j + 1:k], k + 1
+    name = win[j + 1:k]
+    if name and (k == n or win[k].text in ".!?") and all(
+            t.cap or t.lower in PARTICLES or _abbrev_dot(win, m) for m, t in
+            enumerate(name, j + 1)) and len(name) <= 6:
+        return name, k  # "…, said its spokeswoman, Agnieszka Wróblewska."
     return [], j
 
 
@@ -122,6 +134,17 @@ def _role_ahead(win: list[Tok], j: int) -> bool:
         if t.lower in ROLE_WORDS:
             return True
         if not t.word or t.cap or t.lower in NP_BREAK or t.lower in CUE_VERBS:
+            return False
+    return False
+
+
+def _name_ahead(win: list[Tok], j: int) -> bool:
+    """A possessive or lower-case words (at most three) and then a capitalised name:
+    "said co-founder Karthik Rao", "said park ranger Ana Lima", "said its spokeswoman"."""
+    for t in win[j:j + 4]:
+        if t.cap:
+            return True
+        if not t.word or t.lower in NP_BREAK or t.lower in CUE_VERBS or t.lower in DETERMINERS:
             return False
     return False
 
@@ -139,12 +162,14 @@ def _np_after(win: list[Tok], i: int, loose: bool = False) -> tuple[list[Tok], l
         if _abbrev_dot(win, j):
             j += 1
             continue
-        if not t.word or t.lower in NP_BREAK or t.lower in CUE_VERBS:
-            break
+        if not t.word or (t.lower in NP_BREAK and not (j == first and t.lower in _OWNERS)) \
+                or t.lower in CUE_VERBS:
+            break  # ("said its spokeswoman, X" goes on)
         if not t.cap and seen_cap and t.lower not in PARTICLES and t.lower not in ROLE_WORDS \
                 and not (t.lower in ("of", "for") and j + 1 < n and win[j + 1].cap):
             break  # ("RAC spokesman Owen Pritchard", "the Chief of Army" go on)
-        if not (t.cap or det or loose or t.lower in ROLE_WORDS or _role_ahead(win, j)):
+        if not (t.cap or det or loose or t.lower in ROLE_WORDS or _role_ahead(win, j)
+                or (not seen_cap and _name_ahead(win, j))):
             break
         seen_cap = seen_cap or t.cap
         j += 1
@@ -213,6 +238,8 @@ def _subject_back(win: list[Tok], c: int) -> tuple[list[Tok], list[Tok]]:
             return [], []
         appos, j = win[k + 1:j], k - 1
     end = j + 1
+    if j >= 0 and win[j].lower in _PRONOUNS:
+        return win[j:end], appos  # "told the court she had asked": a pronoun is the phrase
     while j >= 0 and end - j <= 7:
         t = win[j]
         dot = _abbrev_dot(win, j)
@@ -221,11 +248,44 @@ def _subject_back(win: list[Tok], c: int) -> tuple[list[Tok], list[Tok]]:
         j -= 1
         if t.lower in DETERMINERS:
             break
+    if j >= 1 and win[j].lower == "of" and win[j - 1].lower in _PARTITIVE:
+        j -= 2  # "one of the victims", "some of the parents": the part speaks
+    elif j >= 1 and win[j].lower in _POSTMODIFIER and win[j + 1].lower in DETERMINERS:
+        k = j - 1  # "joint liquidators from a Leeds firm": the head is before the phrase
+        while k >= 0 and j - k <= 3 and win[k].word and win[k].lower not in NP_BREAK \
+                and win[k].lower not in CUE_VERBS:
+            k -= 1
+        if k < j - 1 and (k < 0 or not win[k].word or win[k].lower in DETERMINERS):
+            j = k - (k >= 0 and win[k].lower in DETERMINERS)
     return win[j + 1:end], appos
 
 
-def after(win: list[Tok], text: str) -> Attribution | None:
-    """Attribution right after a closing mark: '," he said' / '," said X' / according to."""
+subject_of = _subject_back  # the report clauses of ``antecedents`` read subjects the same way
+
+
+def _comma_subject(win: list[Tok], i: int) -> tuple[list[Tok], int]:
+    """The subject of '"…," state fire and rescue director Ana Lima said' / '"…," an
+    official at the agency said': after a quote that ends in a comma (its sentence goes
+    on to say who spoke), any noun phrase of up to 12 words with no verb, clause word or
+    punctuation in it, up to a cue verb."""
+    j = i
+    while j < len(win) and j - i < 12:
+        t = win[j]
+        if t.lower in CUE_VERBS and j > i:
+            return win[i:j], j
+        if _abbrev_dot(win, j):
+            j += 1
+            continue
+        if not t.word or t.lower in COPULAS or t.lower in BETWEEN_SUBJECT_AND_CUE or (
+                t.lower in NP_BREAK and t.lower not in _LOOSE_GLUE):
+            break
+        j += 1
+    return [], i
+
+
+def after(win: list[Tok], text: str, comma: bool = False) -> Attribution | None:
+    """Attribution right after a closing mark: '," he said' / '," said X' / according to;
+    with ``comma`` (the quote ended in one) a longer subject ('," co-founder X said')."""
     n, i = len(win), 0
     if i < n and win[i].text == ",":
         i += 1
@@ -238,8 +298,15 @@ def after(win: list[Tok], text: str) -> Attribution | None:
         np, appos, j = _np_after(win, i + 1)
         if np:
             return Attribution(win[i].text, np, appos, True, j)
+    if i + 1 < n and win[i].lower in _PRONOUNS and win[i + 1].lower in CUE_VERBS:
+        cue, end = cue_phrase(win, i + 1, text)  # '"…," it said'
+        return Attribution(cue, [win[i]], [], True, end)
     np, j = _subject_forward(win, i)
-    if not np or not _np_shaped(np):
+    if comma and (not np or not _np_shaped(np) or j >= n or win[j].lower not in CUE_VERBS):
+        loose, k = _comma_subject(win, i)
+        if loose:
+            np, j = loose, k
+    if not np or not _np_shaped(np) and not comma:
         return None
     appos, j = _appositive(win, j)
     if j < n and win[j].text == ",":

@@ -282,6 +282,8 @@ def _at_verb(verb: Token, dimension: str, span, prep: str | None) -> str | None:
         objs = [c for c in verb.children if c.dep_ == "dobj" and not _in_quantity(c, span)]
         if objs:
             return _owner(objs[0], dimension)
+    if dimension in ("time", "money") and _done_to_person(verb, span):
+        return verb.lemma_.lower()  # "was jailed for five years", "fined him £2,400"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                  and not (span.start <= c.i < span.end)), None)
     if subj is None:
@@ -290,11 +292,24 @@ def _at_verb(verb: Token, dimension: str, span, prep: str | None) -> str | None:
         return None
     if verb.lemma_.lower() in REPORTING and subj.dep_ == "nsubj":
         return _of_object(span) or ""  # "forecasters expect ...": the source, not the topic
+    if dimension == "speed" and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
+        return "speed"  # "he drove at 118mph": the person's speed, not the person
     if subj.pos_ != "PRON":
         return _owner(subj, dimension)
     if verb.dep_ == "relcl" and subj.lower_ in ("which", "that", "who"):
         return _owner(verb.head, dimension)
     return ""
+
+
+def _done_to_person(verb: Token, span) -> bool:
+    """Is the sum or term what ``verb`` does to a person ("X was jailed for", "fined X")?
+    Then the action is what the figure measures, not the person."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in REPORTING or not verb.lemma_.isalpha():
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and not (span.start <= c.i < span.end)
+               and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "him", "her", "they",
+                                                           "them"))
+               for c in verb.children)
 
 
 def _candidate(word: str, dimension: str) -> bool:

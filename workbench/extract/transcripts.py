@@ -90,8 +90,42 @@ def turn_label(line: str) -> tuple[str, int] | None:
     return label, len(line) - len(rest)
 
 
+_PAREN = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
+
+
+def _split_label(label: str, mapping: dict[str, str]) -> tuple[str, str | None]:
+    """``PRESENTER (Nadia Rahman)`` / ``AOIFE KEARNEY (presenter)``: the part that names
+    the speaker; the role is tied to that name in ``mapping`` for the later turns."""
+    m = _PAREN.match(label)
+    if not m:
+        return label, None
+    outer, inner = m.group(1).strip(), m.group(2).strip()
+    if outer.upper() in ROLE_LABELS:
+        mapping[outer.upper()] = named = " ".join(strip_titles(inner.split()))
+        return inner, named
+    if inner.upper() in ROLE_LABELS:
+        mapping[inner.upper()] = " ".join(strip_titles([display(w) for w in outer.split()]))
+    return outer, None
+
+
+def _answerer(text: str, names: NameIndex, pos: int) -> str | None:
+    """Who answers an ``A:`` turn: the signature closing the interview ("— Dr Fatima
+    Al-Mansouri, energy researcher"), else the person who led a sentence before it."""
+    for m in _LINE.finditer(text, pos):
+        signed = _signature(m.group().strip())
+        if signed:
+            words = re.split(r"[,(;]", signed, maxsplit=1)[0].split()
+            if words and len(words) <= 6 and all(w[0].isupper() for w in words):
+                return names.full_name(strip_titles(words), m.start())
+    return names.last_leading_person(pos) or names.last_person(pos)
+
+
 def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
-    """(is a turn?, speaker) for a transcript label."""
+    """(is a turn?, speaker) for a transcript label; a role label is the name the text
+    ties to it ("PRESENTER (Ines Mora):", "presenter Ines Mora"), else the role."""
+    label, named = _split_label(label, mapping)
+    if named:
+        return True, named
     words = label.split()
     if not 1 <= len(words) <= 4:
         return False, None
@@ -101,10 +135,13 @@ def _speaker(label: str, names: NameIndex, mapping: dict[str, str], pos: int):
     role = label.upper().rstrip(".")
     if role in ROLE_LABELS:
         if role in mapping:
-            return True, mapping[role]
-        if role in ("A", "ANSWER"):  # the person the piece introduced before the interview
-            return True, names.last_person(pos)
-        return True, (None if role in ANONYMOUS_ROLES else role.lower())
+            return True, mapping[role] or None
+        if role in ("A", "ANSWER"):  # the person the piece introduced; one per piece
+            mapping[role] = _answerer(names.text, names, pos) or ""
+            return True, mapping[role] or None
+        if role in ANONYMOUS_ROLES:
+            return True, None
+        return True, names.role([role.lower()], pos) or role.lower()  # "presenter Ana Cruz"
     if any(w.lower().strip(".") in LABEL_STOP for w in words):
         return False, None
     caps = all(w.isupper() for w in words)

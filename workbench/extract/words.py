@@ -32,7 +32,10 @@ class Tok(NamedTuple):
 
     @property
     def cap(self) -> bool:
-        return self.text[0].isupper() and self.text[0].isalpha()
+        """A capitalised word, or a name with a lower-case Arabic article ("al-Haddad")."""
+        t = self.text
+        return (t[0].isupper() and t[0].isalpha()) or (
+            t[:3] in ("al-", "el-") and t[3:4].isupper())
 
 
 def doc_text(doc) -> str:
@@ -83,8 +86,16 @@ def display(word: str) -> str:
     return word.capitalize() if len(word) > 4 and word.isupper() else word
 
 
+def org_head(words: list[str]) -> str:
+    """The institution word of a name: "Ministry" of "Ministry of Defence", else the last."""
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in ("of", "for") and bare(words[i - 1]).lower() in INSTITUTIONS:
+            return bare(words[i - 1])
+    return bare(words[-1]) if words else ""
+
+
 def is_org(words: list[str]) -> bool:
-    return bool(words) and bare(words[-1]).lower() in INSTITUTIONS
+    return bool(words) and org_head(words).lower() in INSTITUTIONS
 
 
 def role_key(words: list[str]) -> list[str]:
