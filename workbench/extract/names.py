@@ -281,10 +281,20 @@ class NameIndex:
         found = self._pick(self.surnames.get(bare(word).lower(), []), pos)
         if found:
             return found
-        first = bare(word).lower()
-        named = {full for items in self.surnames.values() for _, full in items
-                 if full.split()[0].lower() == first}
-        return named.pop() if len(named) == 1 else None
+        named = self._by_first_name().get(bare(word).lower(), set())
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _by_first_name(self) -> dict[str, set[str]]:
+        """Full names by their first word, built once the surnames are all known (a long
+        transcript asks for it at every single-word name)."""
+        size = sum(len(items) for items in self.surnames.values())
+        if getattr(self, "_first_names_size", None) != size:
+            index: dict[str, set[str]] = {}
+            for items in self.surnames.values():
+                for _, full in items:
+                    index.setdefault(full.split()[0].lower(), set()).add(full)
+            self._first_names, self._first_names_size = index, size
+        return self._first_names
 
     def full_name(self, words: list[str], pos: int) -> str:
         """The fullest form of a (title-stripped) name at ``pos``."""
