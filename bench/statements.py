@@ -7,6 +7,7 @@ out (they are quote / numeric claims already), the rest are scored by
 candidates ranked together, mean precision@3 per article, and the base rate.
 
     python bench/statements.py --json
+    python bench/statements.py --gold tests/gold/statements_blind/articles.jsonl --json
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from workbench.statements import score_sentences
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "statements" / "articles.jsonl"
 
 
-def evaluate(pipeline=None) -> dict:
+def evaluate(pipeline=None, gold: Path = GOLD) -> dict:
     pipeline = pipeline or load_pipeline()
     pooled, per_article, candidates = [], [], 0
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         article = json.loads(line)
         labelled = article["sentences"]
         text = " ".join(s for s, _ in labelled)
@@ -60,8 +61,9 @@ def evaluate(pipeline=None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="articles.jsonl to score")
     args = parser.parse_args()
-    result = evaluate()
+    result = evaluate(gold=args.gold)
     print(json.dumps(result) if args.json else json.dumps(result, indent=2))
 
 
