@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import settings
+from .identity import Identity, Role, check
 from .ingest import IngestReport, ingest, ingest_paths
 from .match import check_document
 from .models import Document
@@ -32,6 +33,12 @@ def add_article(store: Store, article: Document, **kw) -> Document:
     doc_id = report.document_ids[-1]
     check_document(store, doc_id, sets=default_sets(store))
     return rows.get_document(store, doc_id)
+
+
+def delete_set(store: Store, name: str, *, identity: Identity | None = None) -> int:
+    """Delete a source set and its documents (admins only); returns how many went."""
+    check(store, identity, Role.admin, f"deleting the set {name!r}")
+    return rows.delete_set(store, name)
 
 
 def default_sets(store: Store) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import settings, sources, syndication
 from .extract import analyse, analyse_many
+from .identity import Identity, check_loading
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
 from .store import Store
@@ -64,13 +65,16 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
     n_process: int = 1,
+    identity: Identity | None = None,
 ) -> IngestReport:
     """Store every readable document of ``items`` in ``source_set``; with
     ``n_process`` > 1, batches are extracted in that many worker processes while
-    this one writes, a few batches ahead at most."""
+    this one writes, a few batches ahead at most. Loading a source set needs the
+    admin role (``identity``), adding an article under review a reviewer's."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
+    check_loading(store, identity, source_set)
     pipeline = pipeline or load_pipeline()
     report = IngestReport(source_set)
     workers = _Workers(pipeline, n_process) if n_process > 1 else None
