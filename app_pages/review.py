@@ -7,7 +7,8 @@ else saved in between, their review is shown and nothing is overwritten.
 import streamlit as st
 
 import workbench
-from workbench import evidence_views, settings, views
+from app_pages import desk_panel
+from workbench import desk, desk_views, evidence_views, settings, views
 
 ss = st.session_state
 store = ss.store
@@ -36,7 +37,7 @@ def add_article() -> None:
         doc = workbench.read_article(name, data)
         if title:
             doc.title = title
-        doc = workbench.add_article(store, doc, pipeline=ss.pipeline)
+        doc = workbench.add_article(store, doc, pipeline=ss.pipeline, identity=ss.desk.identity)
     except (workbench.WorkbenchError, ValueError) as exc:
         ss.add_error = f"Could not add the article: {exc}"
         return
@@ -89,11 +90,17 @@ def save(key: str, fields: dict | None = None, version: int | None = None) -> No
         saved = workbench.save_review(
             store, ss.claims_by_key[key], status=fields["status"], note=fields["note"],
             reviewer=ss.get("reviewer") or "", cited=fields["cited"],
-            expected_version=base.version if version is None else version, article=ss.article)
+            expected_version=base.version if version is None else version, article=ss.article,
+            identity=ss.desk.identity)
     except workbench.StaleReview as exc:
         ss[f"conflict_{key}"] = {"theirs": exc.current, "mine": fields}
         return
+    except (workbench.Locked, workbench.NotAllowed) as exc:  # refused: show what is saved
+        ss[f"refused_{key}"] = str(exc)
+        show_review(key, exc.current if isinstance(exc, workbench.Locked) else base)
+        return
     ss.pop(f"conflict_{key}", None)
+    ss.pop(f"refused_{key}", None)
     if saved.status != base.status:
         ss.status_changed = True  # the claims table shows statuses: rerun the whole page
     show_review(key, saved)
@@ -157,13 +164,17 @@ def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> 
                      key=f"merge_{key}", type="primary")
     if not (ss.get("reviewer") or "").strip():
         st.caption("Tip: type your name as Reviewer in the sidebar; it is saved with your review.")
+    if ss.get(f"refused_{key}"):
+        st.error(views.md_escape(ss[f"refused_{key}"]))
+    locked = base.final or not ss.desk.can(workbench.Role.reviewer)
     st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
-                 on_change=save, args=(key,))
+                 on_change=save, args=(key,), disabled=locked)
     st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
-                 placeholder="what you checked, whom you asked…")
+                 placeholder="what you checked, whom you asked…", disabled=locked)
     st.multiselect("Evidence cited", list(cite_options(key)), key=cited, on_change=save,
-                   args=(key,),
+                   args=(key,), disabled=locked,
                    placeholder="choose the sources that back your verdict")
+    desk_panel.decision(key, base)
     if conflict:
         pass  # the warning above says what is saved
     elif base.version:
@@ -174,7 +185,7 @@ def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> 
         st.caption("Not reviewed yet: every change is saved at once.")
     events = workbench.history(store, key)
     with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
-        st.dataframe(views.history_table(events), hide_index=True)
+        st.dataframe(desk_views.history_table(events), hide_index=True)
 
 
 def evidence_panel(claim: workbench.Claim) -> None:
@@ -263,6 +274,12 @@ for column, key, label, options in (
     keep(key)
 visible = views.filter_claims(claims, reviews, kinds=ss.f_kind, statuses=ss.f_status,
                               relations=ss.f_relation)
+assigned = desk.assignments(store, [c.key for c in claims])
+remember("f_mine", False)
+if st.toggle("My claims", key="f_mine", help="only the claims assigned to you"):
+    mine = set(desk.mine([c.key for c in visible], assigned, desk_panel.me()))
+    visible = [c for c in visible if c.key in mine]
+keep("f_mine")
 if not visible:
     st.info("No claim matches these filters.")
     st.stop()
@@ -276,7 +293,9 @@ if ss.claim not in ss.visible_claims:
 ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(ss.claim)], "columns": [],
                                  "cells": []}}
 st.dataframe(
-    views.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
+    desk_views.with_desk_columns(views.claims_table(visible, reviews),
+                                 desk_panel.present_now(ss.visible_claims), assigned),
+    key="claims_table", on_select=pick_from_table,
     selection_mode="single-row", hide_index=True, placeholder="—",
     column_config={
         "kind": st.column_config.TextColumn(width=80),
@@ -285,6 +304,8 @@ st.dataframe(
         "status": st.column_config.TextColumn(width=120),
         "best score": st.column_config.NumberColumn(format="%.0f", width=80),
         "evidence": st.column_config.TextColumn(width=240),
+        "on it now": st.column_config.TextColumn(width=120),
+        "assigned to": st.column_config.TextColumn(width=140),
     },
 )
 st.caption(f"{len(visible)} of {len(claims)} claims · select a row, or pick the claim below")
@@ -293,4 +314,6 @@ claim_labels = views.unique_labels({c.key: views.claim_label(c, n)
 claim_key = st.selectbox("Claim", ss.visible_claims, key="claim", format_func=claim_labels.get)
 keep("claim")
 st.query_params.update(doc=str(doc_id), claim=claim_key)
+desk_panel.assign_panel(ss.visible_claims, claim_labels)
 review_card(claim_key)
+desk_panel.live(claim_key, ss.visible_claims)

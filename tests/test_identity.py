@@ -38,14 +38,16 @@ def desk_store(db_target):
     assert sign_in(store, ADA).role is Role.admin
     add_user(store, EVE.email, "editor", by=ADA)
     assert sign_in(store, EVE).role is Role.editor  # linked by her verified e-mail
-    assert sign_in(store, RAY).role is Role.reviewer  # unknown: a reviewer
+    assert sign_in(store, RAY).role is None  # unknown: no role until an admin gives one
+    ray = next(u for u in list_users(store) if u.email == RAY.email)
+    set_role(store, ray.id, "reviewer", by=ADA)
     return store, claim
 
 
-def test_first_sign_in_of_an_empty_desk_is_admin_then_reviewers(db_target):
+def test_first_sign_in_of_an_empty_desk_is_admin_then_no_role(db_target):
     store = Store(db_target)
     assert sign_in(store, RAY).role is Role.admin
-    assert sign_in(store, EVE).role is Role.reviewer
+    assert sign_in(store, EVE).role is None
     assert sign_in(store, RAY).role is Role.admin  # the same person again: same row
     assert [u.email for u in list_users(store)] == [EVE.email, RAY.email]
 
@@ -64,7 +66,7 @@ def test_an_unverified_email_does_not_take_a_role_given_to_that_email(db_target)
     sign_in(store, ADA)
     add_user(store, "boss@desk.example", "editor", by=ADA)
     impostor = Identity("sub-imp", "boss@desk.example", "Not Boss", verified=False)
-    assert sign_in(store, impostor).role is Role.reviewer
+    assert sign_in(store, impostor).role is None
     assert {u.email: u.role for u in list_users(store)}["boss@desk.example"] is Role.editor
 
 
@@ -111,6 +113,9 @@ def test_an_unreviewed_claim_cannot_be_finalised(desk_store):
 def test_someone_without_a_role_cannot_save(desk_store):
     store, c = desk_store
     stranger = Identity("sub-who", "who@else.example")
+    with pytest.raises(NotAllowed, match="no role"):
+        save_review(store, c, status="supported", expected_version=0, identity=stranger)
+    sign_in(store, stranger)  # signed in, but no role yet
     with pytest.raises(NotAllowed, match="no role"):
         save_review(store, c, status="supported", expected_version=0, identity=stranger)
     remove_user(store, RAY.email, by=ADA)  # a removed user's next save is refused
@@ -184,3 +189,23 @@ def test_versions_poll_what_changed(desk_store):
     assert workbench.review.versions(store, [c.key]) == {c.key: 0}
     save_review(store, c, status="supported", expected_version=0, identity=RAY)
     assert workbench.review.versions(store, [c.key]) == {c.key: 1}
+
+
+def test_desk_views_show_identities_presence_and_assignments(desk_store):
+    store, c = desk_store
+    from workbench import desk_views, views
+    save_review(store, c, status="supported", reviewer="typed", expected_version=0)
+    save_review(store, c, status="supported", expected_version=1, identity=RAY)
+    finalise_review(store, c.key, expected_version=2, identity=EVE)
+    table = desk_views.history_table(history(store, c.key))
+    assert table[["reviewer", "e-mail", "action"]].values.tolist() == [
+        ["typed", "", "saved"], ["Ray Reviewer", RAY.email, "saved"],
+        ["Eve Editor", EVE.email, "finalised"]]
+    assert desk_views.final_line(get_review(store, c.key)).startswith(
+        "Final: finalised by Eve Editor")
+    desk.assign(store, [c.key], RAY.email, identity=EVE)
+    desk.touch(store, c.key, EVE.email, "Eve Editor")
+    frame = desk_views.with_desk_columns(
+        views.claims_table([c], {}), desk.present(store, [c.key]),
+        desk.assignments(store, [c.key]))
+    assert frame[["on it now", "assigned to"]].values.tolist() == [["Eve Editor", RAY.email]]

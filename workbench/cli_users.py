@@ -39,5 +39,6 @@ def cmd_users(args) -> int:
     else:
         for user in list_users(store):
             signed = f"signed in {user.last_seen}" if user.subject else "not signed in yet"
-            print(f"{user.email or '-'}\t{user.role.name}\t{user.name or '-'}\t{signed}")
+            role = user.role.name if user.role else "(no role)"
+            print(f"{user.email or '-'}\t{role}\t{user.name or '-'}\t{signed}")
     return 0

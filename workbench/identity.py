@@ -60,7 +60,7 @@ class User:
     subject: str | None
     email: str
     name: str
-    role: Role
+    role: Role | None  # None: signed in, waiting for an admin to give a role
     created_at: str
     last_seen: str | None
 
@@ -72,8 +72,8 @@ class User:
 def _user(row: rows.UserRecord | None) -> User | None:
     if row is None:
         return None
-    return User(row.id, row.subject, row.email, row.name, Role[row.role], row.created_at,
-                row.last_seen)
+    return User(row.id, row.subject, row.email, row.name, Role[row.role] if row.role else None,
+                row.created_at, row.last_seen)
 
 
 def identity_from_claims(claims: dict) -> Identity:
@@ -89,8 +89,9 @@ def identity_from_claims(claims: dict) -> Identity:
 
 def sign_in(store: Store, identity: Identity) -> User:
     """Record a sign-in and return the user. Found by subject; else by e-mail when
-    the provider verified it (an admin added them by e-mail); else a new user:
-    admin if the desk has no admin yet, reviewer otherwise."""
+    the provider verified it (an admin added them by e-mail); else a new user: admin
+    if the desk has no admin yet, otherwise without a role until an admin gives one
+    (the provider may let in more people than the desk)."""
     with store.write() as conn:
         rows.lock_users(conn)
         found = rows.by_subject(conn, identity.subject)
@@ -100,10 +101,10 @@ def sign_in(store: Store, identity: Identity) -> User:
                 found = by_mail
         at = now()
         if found is None:
-            role = Role.admin if rows.count_role(conn, Role.admin.name) == 0 else Role.reviewer
+            first = rows.count_role(conn, Role.admin.name) == 0
             email = identity.email if rows.by_email(conn, identity.email) is None else ""
             found = rows.insert(conn, subject=identity.subject, email=email,
-                                name=identity.name, role=role.name, at=at)
+                                name=identity.name, role="admin" if first else "", at=at)
         else:
             fields = {"subject": identity.subject, "last_seen": at}
             if identity.name:
@@ -115,7 +116,7 @@ def sign_in(store: Store, identity: Identity) -> User:
 
 def role_of(conn: Conn, identity: Identity) -> Role | None:
     user = rows.by_subject(conn, identity.subject)
-    return Role[user.role] if user else None
+    return Role[user.role] if user and user.role else None
 
 
 def require(conn: Conn, identity: Identity | None, needs: Role, action: str) -> None:
@@ -176,14 +177,16 @@ def add_user(store: Store, email: str, role: Role | str, *, name: str = "",
     return _user(found)
 
 
-def set_role(store: Store, user_id: int, role: Role | str, *, by: Identity | None = None) -> None:
-    role = role if isinstance(role, Role) else Role.parse(role)
+def set_role(store: Store, user_id: int, role: Role | str | None, *,
+             by: Identity | None = None) -> None:
+    """Change a user's role (``None``: no role, they can sign in but do nothing)."""
+    role = role if isinstance(role, Role) or role is None else Role.parse(role)
     with store.write() as conn:
         require(conn, by, Role.admin, "managing roles")
         rows.lock_users(conn)
         found = _by_id(conn, user_id)
         _keep_an_admin(conn, found, role)
-        rows.update(conn, user_id, role=role.name)
+        rows.update(conn, user_id, role=role.name if role else "")
 
 
 def remove_user(store: Store, email_or_id: str | int, *, by: Identity | None = None) -> None:
