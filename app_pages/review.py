@@ -53,7 +53,12 @@ def pick_from_table() -> None:
 
 # --- the review card: a fragment, so editing a review reruns only the card -----------------
 def widget_keys(key: str) -> tuple[str, str, str]:
-    return f"status_{key}", f"note_{key}", f"cited_{key}"
+    """The card's widget keys; they change when a colleague's version is brought in
+    (``refresh``), so a poll that carries the browser's previous values cannot fire
+    a save of them."""
+    gen = ss.get(f"gen_{key}", 0)
+    suffix = f"_{gen}" if gen else ""
+    return f"status_{key}{suffix}", f"note_{key}{suffix}", f"cited_{key}{suffix}"
 
 
 def cited_now(key: str) -> list[dict]:
@@ -86,6 +91,8 @@ def save(key: str, fields: dict | None = None, version: int | None = None) -> No
     reviewer to choose, never overwriting."""
     fields = fields or mine(key)
     base = ss[f"base_{key}"]
+    if version is None and base.version and fields == views.review_fields(base):
+        return  # nothing changed (a widget re-sent the value it shows): no new version
     try:
         saved = workbench.save_review(
             store, ss.claims_by_key[key], status=fields["status"], note=fields["note"],
@@ -132,6 +139,7 @@ def review_card(key: str) -> None:
         if base is not None and stored.version != base.version:
             st.info(f"{views.md_escape(stored.reviewer or 'Someone')} updated this review "
                     f"(version {stored.version}); showing their version.")
+            ss[f"gen_{key}"] = ss.get(f"gen_{key}", 0) + 1  # fresh widgets for their values
         show_review(key, stored)
     ss[widget_keys(key)[2]] = views.cited_labels(cite_options(key), cited_now(key))
     claim_column, evidence_column = st.columns([2, 3], gap="large")
@@ -186,6 +194,7 @@ def review_controls(key: str, claim: workbench.Claim, conflict: dict | None) -> 
     events = workbench.history(store, key)
     with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
         st.dataframe(desk_views.history_table(events), hide_index=True)
+        st.caption(views.md_escape(desk_views.who_changed(events)))
 
 
 def evidence_panel(claim: workbench.Claim) -> None:

@@ -201,6 +201,9 @@ def test_desk_views_show_identities_presence_and_assignments(desk_store):
     assert table[["reviewer", "e-mail", "action"]].values.tolist() == [
         ["typed", "", "saved"], ["Ray Reviewer", RAY.email, "saved"],
         ["Eve Editor", EVE.email, "finalised"]]
+    assert desk_views.who_changed(history(store, c.key)) == (
+        "By typed (not signed in), Ray Reviewer (ray@desk.example), "
+        "Eve Editor (eve@desk.example)")
     assert desk_views.final_line(get_review(store, c.key)).startswith(
         "Final: finalised by Eve Editor")
     desk.assign(store, [c.key], RAY.email, identity=EVE)

@@ -12,7 +12,7 @@ from .desk import Assignment
 from .review import Review
 from .views import format_time
 
-LIVE_SECONDS = 1.0  # how often an open review page asks whether its claim changed
+LIVE_SECONDS = 0.5  # how often an open review page asks whether its claim changed
 
 ACTIONS = {"save": "saved", "finalise": "finalised", "reopen": "reopened"}
 
@@ -40,6 +40,15 @@ def history_table(events: Iterable) -> pd.DataFrame:
         "to": e.new_status, "note": e.note, "cited": len(e.cited), "version": e.version,
     } for e in events], columns=["when", "reviewer", "e-mail", "action", "from", "to", "note",
                                  "cited", "version"])
+
+
+def who_changed(events: Iterable) -> str:
+    """"By …" under the history: each person once, with their signed-in e-mail."""
+    seen: dict[str, str] = {}
+    for e in events:
+        seen.setdefault(e.email or e.reviewer, f"{e.reviewer} ({e.email})" if e.email
+                        else f"{e.reviewer or 'anonymous'} (not signed in)")
+    return "By " + ", ".join(seen.values()) if seen else ""
 
 
 def final_line(review: Review) -> str:
