@@ -29,10 +29,12 @@ def present_now(keys: list[str]) -> dict[str, list[str]]:
     return found
 
 
-@st.fragment(run_every=desk_views.LIVE_SECONDS)
+@st.fragment(run_every=desk_views.live_seconds())
 def live(key: str, keys: list[str]) -> None:
-    """Every second: touch this claim (every few seconds), read its version and who
+    """Every ``live_seconds``: touch this claim (every few seconds), read its version and who
     is on the claims shown; anything new reruns the page, which draws it."""
+    if desk_views.live_seconds() is None:
+        return
     person, now = me(), time.time()
     if person and (ss.get("_touched_key") != key
                    or now - ss.get("_touched_at", 0.0) >= desk.HEARTBEAT_SECONDS):

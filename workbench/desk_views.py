@@ -8,11 +8,16 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from . import settings
 from .desk import Assignment
 from .review import Review
 from .views import format_time
 
-LIVE_SECONDS = 0.5  # how often an open review page asks whether its claim changed
+
+def live_seconds() -> float | None:
+    """How often an open review page asks whether its claim changed (None: never)."""
+    seconds = float(settings.get("live_seconds"))
+    return seconds if seconds > 0 else None
 
 ACTIONS = {"save": "saved", "finalise": "finalised", "reopen": "reopened"}
 
