@@ -136,7 +136,8 @@ def main() -> None:
         db = args.db or str(tmp / "desk.db")
         if args.postgres:
             from workbench.store.cluster import Cluster
-            cluster = Cluster(tmp / "pg").start(fast=True, max_connections=400)
+            pg_root = Path(tempfile.mkdtemp(prefix="wbpg-"))  # the cluster owns its folder
+            cluster = Cluster(pg_root).start(fast=True, max_connections=400)
             db = cluster.ensure_database("desk")
         figures = run(db, seconds=args.seconds, reviewers=args.reviewers, think=args.think,
                       poll=args.poll, claims=args.claims)
@@ -145,6 +146,7 @@ def main() -> None:
             from workbench.store import postgres
             postgres.close_pools()
             cluster.stop()
+            shutil.rmtree(cluster.root, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(figures) if args.json else "\n".join(f"{k}: {v}"
                                                             for k, v in figures.items()))
