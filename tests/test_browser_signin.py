@@ -63,7 +63,8 @@ def browser():
 
 
 def status_box(page):
-    return page.locator("[class*='st-key-status_']")
+    """The card's status box: the newest one, when a redraw still shows the one it replaces."""
+    return page.locator("[class*='st-key-status_']").last
 
 
 def press(page, label: str) -> None:
