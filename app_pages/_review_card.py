@@ -1,12 +1,14 @@
 """The Review page's card for one claim (not a page of its own): a fragment, so editing a
 review reruns only the card. The transitions are ``workbench.review_card.ReviewCard``'s;
-this module only draws widgets and hands their values over.
+this module only draws widgets and hands their values over (with the signed-in
+identity: the library refuses finalised verdicts and people without the role).
 """
 
 import streamlit as st
 
 import workbench
-from workbench import display, evidence_views, keyboard
+from app_pages import desk_panel
+from workbench import desk_views, display, evidence_views, keyboard
 from workbench.review_card import ReviewCard, ReviewFields, cited_key, cited_labels
 
 ss = st.session_state
@@ -30,10 +32,15 @@ def fill(card: ReviewCard) -> None:
 def _save(card: ReviewCard, fields: ReviewFields | None) -> None:
     """Save ``fields`` (or, with None, re-apply the refused change on top of theirs)."""
     claim, before = ss.claims_by_key[card.key], str(card.base.status)
-    who = {"reviewer": ss.get("reviewer") or "", "article": ss.article}
+    who = {"reviewer": ss.get("reviewer") or "", "article": ss.article,
+           "identity": ss.desk.identity}
     saved = (card.save(ss.store, claim, fields, **who) if fields is not None
              else card.reapply_mine(ss.store, claim, **who))
     if not saved:
+        if card.refused:  # locked or no role: the widgets go back to what is stored
+            fill(card)
+            if str(card.base.status) != before:
+                ss.status_changed = True
         return  # a conflict: the widgets keep my values, the warning shows theirs
     fill(card)
     if str(card.base.status) != before:
@@ -107,6 +114,11 @@ def claim_panel(claim: workbench.Claim, article: workbench.Document) -> None:
         st.markdown(when)
 
 
+def locked(card: ReviewCard) -> bool:
+    """The card's fields are disabled: a finalised verdict, or no reviewer role."""
+    return card.locked or not ss.desk.can(workbench.Role.reviewer)
+
+
 def status_buttons(card: ReviewCard) -> None:
     """One button per status, each with its key (Streamlit shows the key on the button)."""
     current = card.shown.status
@@ -114,7 +126,8 @@ def status_buttons(card: ReviewCard) -> None:
         for status, shortcut in keyboard.STATUS_KEYS.items():
             st.button(str(status), key=f"set_{shortcut}_{card.key}", shortcut=shortcut,
                       on_click=set_status, args=(card.key, str(status)),
-                      type="primary" if current == str(status) else "secondary")
+                      type="primary" if current == str(status) else "secondary",
+                      disabled=locked(card))
 
 
 def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
@@ -128,13 +141,18 @@ def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
                      key=f"merge_{key}", type="primary")
     if not (ss.get("reviewer") or "").strip():
         st.caption("Tip: type your name as Reviewer in the sidebar; it is saved with your review.")
+    if card.refused:
+        st.error(display.md_escape(card.refused))
+    off = locked(card)
     status_buttons(card)
     st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
-                 on_change=save, args=(key,))
+                 on_change=save, args=(key,), disabled=off)
     st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
-                 placeholder="what you checked, whom you asked…")
+                 placeholder="what you checked, whom you asked…", disabled=off)
     st.multiselect("Evidence cited", list(card.options(claim)), key=cited, on_change=save,
-                   args=(key,), placeholder="choose the sources that back your verdict")
+                   args=(key,), placeholder="choose the sources that back your verdict",
+                   disabled=off)
+    desk_panel.decision(card)
     base = card.base
     if card.conflict:
         pass  # the warning above says what is saved
@@ -146,7 +164,8 @@ def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
         st.caption("Not reviewed yet: every change is saved at once.")
     events = workbench.history(ss.store, key)
     with st.expander(f"History ({len(events)} change{'s' * (len(events) != 1)})"):
-        st.dataframe(display.history_table(events), hide_index=True)
+        st.dataframe(desk_views.history_table(events), hide_index=True)
+        st.caption(display.md_escape(desk_views.who_changed(events)))
 
 
 def evidence_panel(card: ReviewCard, claim: workbench.Claim) -> None:
@@ -166,7 +185,8 @@ def evidence_panel(card: ReviewCard, claim: workbench.Claim) -> None:
             is_cited = cited_key(workbench.cite(evidence)) in cited
             button.button("Cited" if is_cited else "Cite", key=f"cite{index}_{card.key}",
                           shortcut=keyboard.cite_key(index), on_click=toggle_cite,
-                          args=(card.key, index), type="primary" if is_cited else "tertiary")
+                          args=(card.key, index), type="primary" if is_cited else "tertiary",
+                          disabled=locked(card))
             st.markdown(display.evidence_passage(evidence))
             for line in display.evidence_findings(claim, evidence):
                 st.markdown(line)

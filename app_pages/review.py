@@ -9,8 +9,9 @@ live in the page address, so a link opens the same view. The card is
 import streamlit as st
 
 import workbench
+from app_pages import desk_panel
 from app_pages._review_card import review_card
-from workbench import display, keyboard, settings
+from workbench import desk, desk_views, display, keyboard, settings
 from workbench.claim_filters import filter_claims
 from workbench.review_card import set_status_of_many
 from workbench.statements import features_text as statements_features
@@ -42,7 +43,7 @@ def add_article() -> None:
         doc = workbench.read_article(name, data)
         if title:
             doc.title = title
-        doc = workbench.add_article(store, doc, pipeline=ss.pipeline)
+        doc = workbench.add_article(store, doc, pipeline=ss.pipeline, identity=ss.desk.identity)
     except (workbench.WorkbenchError, ValueError) as exc:
         ss.add_error = f"Could not add the article: {exc}"
         return
@@ -52,9 +53,15 @@ def add_article() -> None:
 
 def promote(key: str) -> None:
     """Issue 13 §7: a check-worthy statement becomes a claim under review."""
-    workbench.save_review(store, ss.statements_by_key[key], status="needs follow-up",
-                          reviewer=ss.get("reviewer") or "", expected_version=0,
-                          article=ss.article)
+    try:
+        workbench.save_review(store, ss.statements_by_key[key], status="needs follow-up",
+                              reviewer=ss.get("reviewer") or "", expected_version=0,
+                              article=ss.article, identity=ss.desk.identity)
+    except workbench.StaleReview:
+        pass  # a colleague promoted it first: it is a claim under review all the same
+    except workbench.NotAllowed as exc:
+        ss.promote_error = str(exc)
+        return
     ss.claim = ss._claim = key
 
 
@@ -77,14 +84,22 @@ def step(offset: int) -> None:
 
 def apply_bulk() -> None:
     keys = [k for k in ss.get("selected_rows", []) if k in ss.claims_by_key]
-    result = set_status_of_many(store, [ss.claims_by_key[k] for k in keys], ss.bulk_status,
-                                ss.bulk_note or "", reviewer=ss.get("reviewer") or "",
-                                article=ss.article)
+    try:
+        result = set_status_of_many(store, [ss.claims_by_key[k] for k in keys], ss.bulk_status,
+                                    ss.bulk_note or "", reviewer=ss.get("reviewer") or "",
+                                    article=ss.article, identity=ss.desk.identity)
+    except workbench.NotAllowed as exc:
+        ss.bulk_done = str(exc)
+        return
     ss.bulk_done = (f"Set {ss.bulk_status} on {len(result.saved)} claim"
                     f"{'s' * (len(result.saved) != 1)}.")
     if result.refused:
         ss.bulk_done += (f" {len(result.refused)} changed by someone else meanwhile were left "
                          "as they are: open them to see.")
+    if result.locked:
+        ss.bulk_done += (f" {len(result.locked)} finalised verdict"
+                         f"{'s were' if len(result.locked) != 1 else ' was'} left as "
+                         f"{'they are' if len(result.locked) != 1 else 'it is'}.")
     ss.bulk_note = ""
     ss.selected_rows = [ss.claim]
 
@@ -157,6 +172,8 @@ if statements:
             else:
                 button.button("Promote to review", key=f"promote_{s.key}", on_click=promote,
                               args=(s.key,))
+        if ss.get("promote_error"):
+            st.error(display.md_escape(ss.pop("promote_error")))
 if not claims:
     st.info("No quotes or numbers were found in this article.")
     st.stop()
@@ -174,6 +191,12 @@ search.text_input("Search claims and evidence", key="q", bind="query-params",
                   placeholder="words in the claim, its speaker or its sources")
 visible = filter_claims(claims, reviews, kinds=ss.kind, statuses=ss.status,
                         relations=ss.evidence, search=ss.q)
+assigned = desk.assignments(store, [c.key for c in claims])
+remember("f_mine", False)
+if st.toggle("My claims", key="f_mine", help="only the claims assigned to you"):
+    mine = set(desk.mine([c.key for c in visible], assigned, desk_panel.me()))
+    visible = [c for c in visible if c.key in mine]
+keep("f_mine")
 if not visible:
     st.info("No claim matches these filters.")
     st.stop()
@@ -190,7 +213,9 @@ ss.selected_rows = selected
 ss.claims_table = {"selection": {"rows": [ss.visible_claims.index(k) for k in selected],
                                  "columns": [], "cells": []}}
 st.dataframe(
-    display.claims_table(visible, reviews), key="claims_table", on_select=pick_from_table,
+    desk_views.with_desk_columns(display.claims_table(visible, reviews),
+                                 desk_panel.present_now(ss.visible_claims), assigned),
+    key="claims_table", on_select=pick_from_table,
     selection_mode="multi-row", hide_index=True, placeholder="—",
     column_config={
         "kind": st.column_config.TextColumn(width=80),
@@ -199,6 +224,8 @@ st.dataframe(
         "status": st.column_config.TextColumn(width=120),
         "best score": st.column_config.NumberColumn(format="%.0f", width=80),
         "evidence": st.column_config.TextColumn(width=240),
+        "on it now": st.column_config.TextColumn(width=120),
+        "assigned to": st.column_config.TextColumn(width=140),
     },
 )
 if ss.get("bulk_done"):
@@ -229,4 +256,6 @@ keep("claim")
 st.caption(f"{len(visible)} of {len(claims)} claims · select a row (several for one status), "
            "or pick the claim above")
 st.query_params.update(doc=str(doc_id), claim=claim_key)
+desk_panel.assign_panel(ss.visible_claims, claim_labels)
 review_card(claim_key)
+desk_panel.live(claim_key, ss.visible_claims)

@@ -4,6 +4,8 @@ acknowledged save missing after ``kill -9``.
     python bench/stress_reviews.py --seconds 60 --threads 4 --processes 4 --json
     python bench/stress_reviews.py --crash-runs 20 --json
 
+Lost updates are counted from what each reviewer was told (``bench/ledger.py``):
+every acknowledged (claim, version, status, note) must be in the event log.
 The test suite runs short versions of both (tests/test_concurrency.py).
 """
 
@@ -24,11 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.ledger import lost_updates
 from workbench.errors import StaleReview
 from workbench.models import Claim, ClaimKind, Document, Passage, Status
 from workbench.store import Store, integrity_ok
 from workbench.store import documents as rows
-from workbench.verdicts import get_review, history, save_review
+from workbench.verdicts import get_review, save_review
 
 STATUSES = [s for s in Status if s is not Status.UNREVIEWED]
 
@@ -56,20 +59,23 @@ def reviewer_loop(db: str, claims: list[Claim], name: str, seconds: float, out) 
     """Read, change, save; on a conflict re-read and try again (a merge)."""
     store, rng = Store(db), random.Random(name)
     saved = conflicts = errors = 0
+    acks = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         claim = rng.choice(claims)
         current = get_review(store, claim.key)
         try:
-            save_review(store, claim, status=rng.choice(STATUSES), note=f"{name} {saved}",
-                        reviewer=name, expected_version=current.version)
+            review = save_review(store, claim, status=rng.choice(STATUSES),
+                                 note=f"{name} {saved}", reviewer=name,
+                                 expected_version=current.version)
+            acks.append((claim.key, review.version, str(review.status), review.note))
             saved += 1
         except StaleReview:
             conflicts += 1
         except Exception as exc:  # "database is locked" would land here
             errors += 1
             print(f"{name}: {exc!r}", file=sys.stderr)
-    out.put((name, saved, conflicts, errors))
+    out.put((name, saved, conflicts, errors, acks))
 
 
 def stress(db: str, *, seconds: float, threads: int, processes: int) -> dict:
@@ -86,13 +92,11 @@ def stress(db: str, *, seconds: float, threads: int, processes: int) -> dict:
     for w in workers:
         w.join()
     store = Store(db)
-    saved = sum(r[1] for r in results)
-    events = sum(len(history(store, c.key)) for c in claims)
     final_versions = sum(get_review(store, c.key).version for c in claims)
     return {
-        "seconds": seconds, "reviewers": len(workers), "acknowledged_saves": saved,
-        "events": events, "final_versions": final_versions,
-        "lost_updates": saved - final_versions, "conflicts_reported": sum(r[2] for r in results),
+        "seconds": seconds, "reviewers": len(workers),
+        **lost_updates(store, [a for r in results for a in r[4]]),
+        "final_versions": final_versions, "conflicts_reported": sum(r[2] for r in results),
         "unhandled_errors": sum(r[3] for r in results), "integrity_ok": integrity_ok(store),
     }
 

@@ -49,9 +49,10 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def app_server(db_path: Path, *, timeout: float = 60.0, env: dict | None = None) -> Iterator[str]:
-    """The app served on a free port against ``db_path``; yields its URL."""
-    port = free_port()
+def app_server(db_path: Path, *, timeout: float = 60.0, env: dict | None = None,
+               port: int | None = None) -> Iterator[str]:
+    """The app served on ``port`` (else a free one) against ``db_path``; yields its URL."""
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
                "--server.headless", "true", "--server.address", "127.0.0.1",

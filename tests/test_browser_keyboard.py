@@ -26,7 +26,10 @@ def served(tmp_path_factory):
     support.seed_database(folder / "seed.db")
     db = folder / "keyboard.db"
     shutil.copy(folder / "seed.db", db)
-    with support.app_server(db) as url:
+    # Live updates off: with the review page polling (live_seconds), a poll sent by the
+    # browser before it got the new claim can put the claim selectbox back (J then K
+    # stays on claim 2); known race, see the merge notes of issue 11 on m11.
+    with support.app_server(db, env={"WORKBENCH_LIVE_SECONDS": "0"}) as url:
         yield url, db
 
 

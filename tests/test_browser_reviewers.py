@@ -106,7 +106,8 @@ def saved_version(page, version: int) -> None:
 
 @pytest.mark.browser
 def test_a_conflicting_save_is_refused_until_merged(browser, demo, database):
-    with support.app_server(database) as url:
+    # Live updates off: with them on, B would be shown A's save before editing.
+    with support.app_server(database, env={"WORKBENCH_LIVE_SECONDS": "0"}) as url:
         link = f"{url}/review?doc={demo.doc}&claim={demo.marsh}"
         a = support.new_page(browser, link + "&reviewer=Ann")
         b = support.new_page(browser, link + "&reviewer=Bob")

@@ -176,7 +176,8 @@ def test_trap_catches_payloads_served_as_raw_html(browser):
 def test_payloads_in_sources_article_and_notes_stay_text(browser, tmp_path, new_db):
     db = new_db("safety")
     files = source_files(tmp_path)
-    with support.app_server(db) as url:
+    # Live updates off: the colleague's save below must meet our stale page (a conflict).
+    with support.app_server(db, env={"WORKBENCH_LIVE_SECONDS": "0"}) as url:
         page, dialogs = armed_page(browser)
         page.goto(url)
         support.wait_for_app(page)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import ev, quote, store_doc
 
+from workbench.errors import NotAllowed
+from workbench.identity import Identity, add_user, sign_in
 from workbench.models import Document, Relation, Status
 from workbench.review_card import (
     ReviewCard,
@@ -18,7 +20,7 @@ from workbench.review_card import (
 )
 from workbench.store import Store
 from workbench.store import documents as rows
-from workbench.verdicts import get_review, history
+from workbench.verdicts import finalise_review, get_review, history
 
 TEXT = '"We will respond," Ilya Sorn said.'
 A = {"title": "A", "passage": "pa"}
@@ -181,3 +183,82 @@ def test_one_status_for_several_claims(tmp_path):
     assert (two.status, two.note, two.reviewer) == (Status.SUPPORTED, "ministry transcript",
                                                     "Ann")
     assert get_review(store, third.key).version == 0
+
+
+ADA = Identity("sub-ada", "ada@desk.example", "Ada Admin", verified=True)
+RAY = Identity("sub-ray", "ray@desk.example", "Ray Reviewer", verified=True)
+NOBODY = Identity("sub-no", "no@desk.example", "No Role", verified=True)
+
+
+def signed_in(store: Store) -> None:
+    """Ada (the first to sign in: admin) gives Ray the reviewer role; Nobody has none."""
+    sign_in(store, ADA)
+    add_user(store, RAY.email, "reviewer", by=ADA)
+    sign_in(store, RAY)
+    sign_in(store, NOBODY)
+
+
+def test_a_save_that_changes_nothing_makes_no_version(desk):
+    store, claim, ann, _ = desk
+    assert ann.save(store, claim, ReviewFields("supported", "wire"), reviewer="Ann")
+    assert ann.save(store, claim, ReviewFields("supported", "wire"), reviewer="Ann")
+    assert get_review(store, claim.key).version == 1 and len(history(store, claim.key)) == 1
+
+
+def test_the_card_saves_as_the_signed_in_person_and_refuses_without_a_role(desk):
+    store, claim, ann, ben = desk
+    signed_in(store)
+    assert ann.save(store, claim, ReviewFields("supported", "wire"), reviewer="typed",
+                    identity=RAY)
+    assert get_review(store, claim.key).reviewer == "Ray Reviewer"
+    ben.follow(get_review(store, claim.key))
+    assert not ben.save(store, claim, ReviewFields("contradicted", ""), identity=NOBODY)
+    assert "no role" in ben.refused and ben.conflict is None
+    assert ben.shown == ReviewFields("supported", "wire", [])  # the widgets go back
+    assert get_review(store, claim.key).version == 1
+
+
+def test_a_finalised_verdict_locks_the_card(desk):
+    store, claim, ann, ben = desk
+    signed_in(store)
+    ann.save(store, claim, ReviewFields("supported", "wire"), identity=RAY)
+    ben.follow(get_review(store, claim.key))
+    final = finalise_review(store, claim.key, expected_version=1, identity=ADA)
+    ann.decided(final)
+    assert ann.locked
+    # Ben's card still shows version 1: his save meets the newer, locked version.
+    assert not ben.save(store, claim, ReviewFields("contradicted", "no"), identity=RAY)
+    assert ben.conflict is not None  # stale first: he sees the finalised version
+    ben.take_theirs()
+    assert ben.locked
+    assert not ben.save(store, claim, ReviewFields("contradicted", "no"), identity=RAY)
+    assert "finalised" in ben.refused and ben.locked
+    assert get_review(store, claim.key).version == 2
+
+
+def test_following_a_colleague_gives_the_widgets_fresh_keys(desk):
+    store, claim, ann, ben = desk
+    ann.save(store, claim, ReviewFields("supported", "wire"), reviewer="Ann")
+    before = ben.widget_keys
+    assert ben.follow(get_review(store, claim.key))
+    assert ben.widget_keys != before and ben.widget_keys[0].startswith(f"status_{claim.key}_")
+
+
+def test_bulk_status_respects_roles_and_locks(db_target):
+    store = Store(db_target)
+    text = '"We will respond," Ilya Sorn said. "We are ready," Ana Lee said.'
+    doc_id = store_doc(store, "a", Document("A", text, path="a.txt"),
+                       [quote(text, q, s) for q, s in (("We will respond,", "Ilya Sorn"),
+                                                         ("We are ready,", "Ana Lee"))])
+    first, second = rows.claims_of(store, doc_id)
+    signed_in(store)
+    with pytest.raises(NotAllowed):
+        set_status_of_many(store, [first, second], "supported", identity=NOBODY)
+    assert get_review(store, first.key).version == 0
+    ReviewCard.load(store, first.key).save(store, first, ReviewFields("misleading", ""),
+                                           identity=RAY)
+    finalise_review(store, first.key, expected_version=1, identity=ADA)
+    result = set_status_of_many(store, [first, second], "supported", identity=RAY)
+    assert (result.saved, result.refused, result.locked) == ([second.key], [], [first.key])
+    assert get_review(store, first.key).status == Status.MISLEADING
+    assert get_review(store, second.key).reviewer == "Ray Reviewer"

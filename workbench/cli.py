@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from . import settings
+from . import cli_users, settings
 from .corpus import add_article, default_sets, open_store, seed_demo
 from .errors import WorkbenchError
 from .export import export_rows, to_csv, to_json
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "included) into an empty one, e.g. SQLite to PostgreSQL")
     p.add_argument("--from", required=True, dest="source", help="path, sqlite:/// or postgresql://")
     p.add_argument("--to", required=True, dest="target", help="path, sqlite:/// or postgresql://")
+    cli_users.add_parser(sub)
     for command in sub.choices.values():  # also after the subcommand: `check a.txt --db x.db`
         command.add_argument("--db", default=argparse.SUPPRESS,  # keeps a --db given before
                              help="the database, as above")
@@ -320,7 +321,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "check": cmd_check,
             "export": cmd_export, "evaluate": cmd_evaluate, "report": cmd_report,
             "seed-demo": cmd_seed_demo, "sets": cmd_sets, "migrate": cmd_migrate,
-            "copy": cmd_copy, "cluster": cmd_cluster}
+            "copy": cmd_copy, "cluster": cmd_cluster, "users": cli_users.cmd_users}
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)

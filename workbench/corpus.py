@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import settings
+from .identity import Identity, Role, check
 from .ingest import IngestReport, ingest, ingest_paths
 from .match import check_document
 from .models import Document
@@ -23,17 +24,24 @@ def open_store(path: str | Path | None = None) -> Store:
 
 
 def add_article(store: Store, article: Document, *, pipeline: Pipeline | None = None,
-                ) -> Document:
+                identity: Identity | None = None) -> Document:
     """Store an article pasted or uploaded for review (extracted like any source)
     in the articles set, and return it with its id. Its claims' evidence in the
-    default sets is found now, as part of adding it, so opening it is instant."""
+    default sets is found now, as part of adding it, so opening it is instant. Needs
+    the reviewer role (``identity``)."""
     name = str(settings.get("articles_set"))
-    report = ingest(store, [article], name, pipeline=pipeline)
+    report = ingest(store, [article], name, pipeline=pipeline, identity=identity)
     if not report.document_ids:
         raise ValueError("; ".join(str(r) for r in report.rejected) or "nothing to store")
     doc_id = report.document_ids[-1]
     stored, _ = check_document(store, doc_id, sets=default_sets(store))
     return stored
+
+
+def delete_set(store: Store, name: str, *, identity: Identity | None = None) -> int:
+    """Delete a source set and its documents (admins only); returns how many went."""
+    check(store, identity, Role.admin, f"deleting the set {name!r}")
+    return rows.delete_set(store, name)
 
 
 def default_sets(store: Store) -> list[str]:

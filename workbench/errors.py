@@ -5,7 +5,9 @@
     │   └── LimitExceeded        a size, member, ratio or nesting limit was hit
     ├── PathNotAllowed           a server folder outside the allowed roots
     ├── NotFound                 no such set, document or claim
-    └── StaleReview              a review was changed by someone else since it was read
+    ├── StaleReview              a review was changed by someone else since it was read
+    ├── NotAllowed               the signed-in user's role does not allow this
+    └── Locked                   the verdict is finalised: an editor must reopen it
 
 Messages say what happened and how to fix it.
 """
@@ -55,3 +57,24 @@ class StaleReview(WorkbenchError):
             f"(now version {current.version}, status {current.status!s}); "
             "reload it and apply your change again"
         )
+
+
+class NotAllowed(WorkbenchError):
+    """Raised by the library (not only hidden in the UI) when a signed-in user asks
+    for something outside their role."""
+
+    def __init__(self, who: str, role: str | None, action: str, needs: str) -> None:
+        self.who, self.role, self.action, self.needs = who, role, action, needs
+        had = f"is {role}" if role else "has no role on this desk"
+        super().__init__(f"{who} {had}: {action} needs the {needs} role "
+                         "(an admin can change roles on the Users page or with "
+                         "`python -m workbench users add EMAIL --role ROLE`)")
+
+
+class Locked(WorkbenchError):
+    """Raised when saving a finalised verdict; ``current`` is the locked review."""
+
+    def __init__(self, current: Review) -> None:
+        self.current = current
+        super().__init__(f"this verdict was finalised by {current.finalised_by or 'an editor'} "
+                         f"on {current.finalised_at}: an editor must reopen it before it changes")

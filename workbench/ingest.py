@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import settings, sources, syndication
 from .extract import Analysis, analyse, analyse_many
+from .identity import Identity, check_loading
 from .models import Document, Rejected
 from .nlp import Pipeline, load_pipeline
 from .store import Store
@@ -71,13 +72,16 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
     n_process: int = 1,
+    identity: Identity | None = None,
 ) -> IngestReport:
     """Store every readable document of ``items`` in ``source_set``; with
     ``n_process`` > 1, batches are extracted in that many worker processes while
-    this one writes, a few batches ahead at most."""
+    this one writes, a few batches ahead at most. Loading a source set needs the
+    admin role (``identity``), adding an article under review a reviewer's."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
+    check_loading(store, identity, source_set)
     pipeline = pipeline or load_pipeline()
     report = IngestReport(source_set)
     workers = _Workers(pipeline, n_process) if n_process > 1 else None
@@ -244,21 +248,21 @@ def wants_dask(files: int) -> bool:
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], source_set: str, *,
                  pipeline: Pipeline | None = None, progress: Progress | None = None,
-                 n_process: int = 1) -> IngestReport:
+                 n_process: int = 1, identity: Identity | None = None) -> IngestReport:
     """Files, folders and zips on disk (the CLI; the UI's server folders)."""
     def items() -> Iterator[Document | Rejected]:
         for path in paths:
             yield from sources.read_path(path, source_set=source_set)
     return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
-                  n_process=n_process)
+                  n_process=n_process, identity=identity)
 
 
 def ingest_uploads(store: Store, uploads: Iterable[tuple[str, bytes]], source_set: str, *,
                    pipeline: Pipeline | None = None, progress: Progress | None = None,
-                   n_process: int = 1) -> IngestReport:
+                   n_process: int = 1, identity: Identity | None = None) -> IngestReport:
     """Files uploaded in the browser, zips included."""
     def items() -> Iterator[Document | Rejected]:
         for name, data in uploads:
             yield from sources.read_upload(name, data, source_set=source_set)
     return ingest(store, items(), source_set, pipeline=pipeline, progress=progress,
-                  n_process=n_process)
+                  n_process=n_process, identity=identity)

@@ -4,7 +4,9 @@ has chosen, and the other side when someone saved first.
 The page keeps one ``ReviewCard`` per claim in its session and draws widgets from it;
 every transition (save, take theirs, re-apply mine on top, follow a newer version)
 is a method here, so it is tested without a browser. A refused save never
-overwrites: the card keeps both sides until the reviewer picks one.
+overwrites: the card keeps both sides until the reviewer picks one. A finalised
+verdict (``Locked``) or a person without the role (``NotAllowed``) refuses too: the
+card then shows what is stored and says why (``refused``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .display.labels import evidence_label, relation_label
-from .errors import StaleReview
+from .errors import Locked, NotAllowed, StaleReview
+from .identity import Identity, Role, check
 from .models import Claim, Document, Evidence
 from .store import Store
 from .verdicts import Review, cite, claim_key, get_review, save_review
@@ -79,11 +82,16 @@ def cited_labels(options: dict[str, dict], cited: Sequence[dict]) -> list[str]:
 @dataclass(slots=True)
 class ReviewCard:
     """One claim's card. ``base`` is the stored review the reviewer's edits start from;
-    ``conflict`` is set while a refused save waits for the reviewer's choice."""
+    ``conflict`` is set while a refused save waits for the reviewer's choice; ``refused``
+    says why the last save was refused (locked, no role). ``generation`` moves on when a
+    colleague's version is brought in: the widgets get fresh keys, so a rerun that
+    carries the browser's previous values cannot save them over theirs."""
 
     key: str
     base: Review
     conflict: Conflict | None = None
+    refused: str = ""
+    generation: int = 0
 
     @classmethod
     def load(cls, store: Store, key: str) -> ReviewCard:
@@ -92,7 +100,9 @@ class ReviewCard:
     @property
     def widget_keys(self) -> tuple[str, str, str]:
         """Session keys of the card's status, note and cited widgets."""
-        return f"status_{self.key}", f"note_{self.key}", f"cited_{self.key}"
+        suffix = f"_{self.generation}" if self.generation else ""
+        return (f"status_{self.key}{suffix}", f"note_{self.key}{suffix}",
+                f"cited_{self.key}{suffix}")
 
     @property
     def shown(self) -> ReviewFields:
@@ -116,22 +126,41 @@ class ReviewCard:
         True when the card moved and its widgets must be refilled."""
         if self.conflict is not None or stored.version == self.base.version:
             return False
-        self.base = stored
+        self.base, self.generation = stored, self.generation + 1
         return True
 
+    @property
+    def locked(self) -> bool:
+        """A finalised verdict: no save until an editor reopens it."""
+        return self.base.final
+
     def save(self, store: Store, claim: Claim, fields: ReviewFields, *, reviewer: str = "",
-             article: Document | None = None) -> bool:
-        """Save ``fields`` on top of ``base``. True when saved; False when someone saved
-        first: then ``conflict`` holds both sides and nothing was overwritten."""
+             article: Document | None = None, identity: Identity | None = None) -> bool:
+        """Save ``fields`` on top of ``base``. True when saved (or nothing changed: no new
+        version); False when someone saved first (then ``conflict`` holds both sides and
+        nothing was overwritten) or the save was refused (``refused`` says why)."""
+        if self.conflict is None and self.base.version and fields == ReviewFields.of(self.base):
+            return True
         try:
             saved = save_review(store, claim, status=fields.status, note=fields.note,
                                 reviewer=reviewer, cited=fields.cited,
-                                expected_version=self.base.version, article=article)
+                                expected_version=self.base.version, article=article,
+                                identity=identity)
         except StaleReview as exc:
             self.conflict = Conflict(exc.current, fields)
             return False
-        self.base, self.conflict = saved, None
+        except Locked as exc:
+            self.base, self.conflict, self.refused = exc.current, None, str(exc)
+            return False
+        except NotAllowed as exc:
+            self.conflict, self.refused = None, str(exc)
+            return False
+        self.base, self.conflict, self.refused = saved, None, ""
         return True
+
+    def decided(self, review: Review) -> None:
+        """A finalise or reopen went through: the card shows that version."""
+        self.base, self.conflict, self.refused = review, None, ""
 
     def take_theirs(self) -> None:
         """Drop my refused change: the card shows their review."""
@@ -139,7 +168,8 @@ class ReviewCard:
             self.base, self.conflict = self.conflict.theirs, None
 
     def reapply_mine(self, store: Store, claim: Claim, *, reviewer: str = "",
-                     article: Document | None = None) -> bool:
+                     article: Document | None = None, identity: Identity | None = None,
+                     ) -> bool:
         """Save my refused change merged on top of theirs (``merge_review``); False if
         yet another save came first (a new conflict)."""
         if self.conflict is None:
@@ -147,16 +177,19 @@ class ReviewCard:
         theirs, mine = self.conflict.theirs, self.conflict.mine
         merged = merge_review(ReviewFields.of(self.base), mine, ReviewFields.of(theirs))
         self.base = theirs
-        return self.save(store, claim, merged, reviewer=reviewer, article=article)
+        return self.save(store, claim, merged, reviewer=reviewer, article=article,
+                         identity=identity)
 
 
 @dataclass(slots=True)
 class BulkResult:
-    """What one status for several claims did: saved, or refused because someone saved
-    the claim in between (those are left for the reviewer to open)."""
+    """What one status for several claims did: saved, refused because someone saved
+    the claim in between (those are left for the reviewer to open), or left alone
+    because the verdict is finalised (``locked``)."""
 
     saved: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    locked: list[str] = field(default_factory=list)
 
 
 def added_note(existing: str, note: str) -> str:
@@ -168,13 +201,23 @@ def added_note(existing: str, note: str) -> str:
 
 
 def set_status_of_many(store: Store, claims: Sequence[Claim], status: str, note: str = "", *,
-                       reviewer: str = "", article: Document | None = None) -> BulkResult:
+                       reviewer: str = "", article: Document | None = None,
+                       identity: Identity | None = None) -> BulkResult:
     """One status (and note) for several claims, each saved on its current version with
-    its cited evidence kept; the note is added below the claim's own."""
+    its cited evidence kept; the note is added below the claim's own. Needs the
+    reviewer role (``NotAllowed`` before anything is saved); finalised verdicts stay."""
+    check(store, identity, Role.reviewer, "setting the status of several claims")
     result = BulkResult()
     for claim in claims:
         card = ReviewCard.load(store, claim_key(claim))
+        if card.locked:
+            result.locked.append(card.key)
+            continue
         fields = ReviewFields(status, added_note(card.base.note, note), list(card.base.cited))
-        saved = card.save(store, claim, fields, reviewer=reviewer, article=article)
-        (result.saved if saved else result.refused).append(card.key)
+        saved = card.save(store, claim, fields, reviewer=reviewer, article=article,
+                          identity=identity)
+        if saved:
+            result.saved.append(card.key)
+        else:
+            (result.locked if card.locked else result.refused).append(card.key)
     return result

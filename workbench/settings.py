@@ -69,6 +69,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Set that holds pasted or uploaded articles; not matched against by default."),
     Setting("desk_name", "Fact-check desk",
             "Who the ClaimReview export names as the author of the reviews."),
+    Setting("live_seconds", 0.5,
+            "How often an open review page checks for colleagues' changes and presence "
+            "(0: never)."),
     Setting("review_url", "",
             "Base URL of the desk's published fact-checks; a ClaimReview's url is this plus "
             "#claim-KEY (empty: the article's URL)."),

@@ -28,6 +28,7 @@ from distributed import Client, LocalCluster
 
 from .. import settings
 from ..extract import analyse
+from ..identity import Identity, check_loading
 from ..ingest import IngestReport, document_label
 from ..models import Rejected
 from ..nlp import load_pipeline
@@ -85,15 +86,18 @@ def ingest_dask(
     model: str | None = None,
     progress: PartitionProgress | None = None,
     partition_units: int | None = None,
+    identity: Identity | None = None,
 ) -> IngestReport:
     """Load files, folders and zips into ``source_set`` on a Dask cluster (``client``,
     else the one at ``scheduler``, else a LocalCluster of ``workers`` processes; both
     default to the ``dask_scheduler`` and ``dask_workers`` settings);
     ``partition_units`` files or zip members make one task (default: enough tasks
-    for a few per worker, at most ``PARTITION_UNITS`` files each)."""
+    for a few per worker, at most ``PARTITION_UNITS`` files each). Admins only, as
+    any load of a source set (``identity``)."""
     source_set = source_set.strip()
     if not source_set:
         raise ValueError("a source set needs a name")
+    check_loading(store, identity, source_set)
     model = model or load_pipeline().name
     report = IngestReport(source_set)
     units: list[Unit] = []

@@ -1,10 +1,12 @@
 """Moving a desk's database to another backend (a laptop's SQLite file to the
-team's PostgreSQL, or back): sets, documents, passages, claims, reviews and
-every review event, with their ids, in one transaction on the target.
+team's PostgreSQL, or back): sets, documents, passages, claims, reviews, every
+review event, the desk's users and assignments, with their ids, in one
+transaction on the target.
 
-The evidence cache is not copied: it is recomputed on first use (its entries
-are keyed by the source's corpus version). The target must be empty, so a copy
-never merges two desks' histories.
+The evidence cache is not copied: it is recomputed on first use (its entries are
+keyed by the source's corpus version); nor is presence (who had which claim open
+a moment ago). The target must be empty, so a copy never merges two desks'
+histories.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ TABLES = {  # in the order foreign keys need; "id" first where the table has one
     "passages": ("id", "document_id", "start", '"end"', "text"),
     "claims": ("id", "document_id", "passage_id", "key", *map(quoted, CLAIM_COLUMNS)),
     "reviews": ("claim_key", "status", "note", "reviewer", "cited", "claim", "version",
-                "updated_at"),
+                "updated_at", "finalised_at", "finalised_by"),
     "review_events": ("id", "claim_key", "at", "reviewer", "old_status", "new_status", "note",
-                      "cited", "version"),
+                      "cited", "version", "subject", "email", "action"),
+    "users": ("id", "subject", "email", "name", "role", "created_at", "last_seen"),
+    "assignments": ("claim_key", "assignee", "assigned_by", "assigned_at"),
     "document_groups": ("document_id", "group_id", "content_hash", "signature"),
 }
 COPIED_META = ("demo_seeded",)
@@ -45,7 +49,7 @@ def copy_database(source: Store, target: Store) -> dict[str, int]:
     """Copy every row of ``source`` into the empty ``target``; returns rows per table."""
     counts = {}
     with source.snapshot() as snap, snap.read() as src, target.write() as dst:
-        for table in ("sets", "documents", "reviews", "review_events"):
+        for table in ("sets", "documents", "reviews", "review_events", "users"):
             if dst.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]:
                 raise TargetNotEmpty(f"the target database already has {table}: "
                                      "copy into an empty database")

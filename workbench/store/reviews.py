@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from .db import Conn, Store
 
-_REVIEW = "claim_key, status, note, reviewer, cited, claim, version, updated_at"
-_EVENT = "id, claim_key, at, reviewer, old_status, new_status, note, cited, version"
+_REVIEW = ("claim_key, status, note, reviewer, cited, claim, version, updated_at, "
+           "finalised_at, finalised_by")
+_EVENT = ("id, claim_key, at, reviewer, old_status, new_status, note, cited, version, "
+          "subject, email, action")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class ReviewRecord:
     claim: str
     version: int
     updated_at: str
+    finalised_at: str | None = None  # set: the verdict is locked
+    finalised_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,9 @@ class EventRecord:
     note: str
     cited: str
     version: int
+    subject: str = ""  # the signed-in identity; empty for a typed name
+    email: str = ""
+    action: str = "save"  # save, finalise or reopen
 
 
 def current(conn: Conn, claim_key: str) -> ReviewRecord | None:
@@ -73,22 +80,38 @@ def all_rows(store: Store) -> list[ReviewRecord]:
 
 
 def write(conn: Conn, *, claim_key: str, old_status: str | None, status: str,
-          note: str, reviewer: str, cited: list, claim: dict, version: int, at: str) -> None:
+          note: str, reviewer: str, cited: list, claim: dict, version: int, at: str,
+          subject: str = "", email: str = "", action: str = "save",
+          finalised_at: str | None = None, finalised_by: str = "") -> None:
     """Upsert the current row and append its event (caller holds the transaction)."""
     cited_json = json.dumps(cited, ensure_ascii=False)
     conn.execute(
-        "INSERT INTO reviews(claim_key, status, note, reviewer, cited, claim, version, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(claim_key) DO UPDATE SET status=excluded.status, "
-        "note=excluded.note, reviewer=excluded.reviewer, cited=excluded.cited, "
-        "claim=excluded.claim, version=excluded.version, updated_at=excluded.updated_at",
+        "INSERT INTO reviews(claim_key, status, note, reviewer, cited, claim, version, updated_at, "
+        "finalised_at, finalised_by) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(claim_key) DO "
+        "UPDATE SET status=excluded.status, note=excluded.note, reviewer=excluded.reviewer, "
+        "cited=excluded.cited, claim=excluded.claim, version=excluded.version, "
+        "updated_at=excluded.updated_at, finalised_at=excluded.finalised_at, "
+        "finalised_by=excluded.finalised_by",
         (claim_key, status, note, reviewer, cited_json, json.dumps(claim, ensure_ascii=False),
-         version, at),
+         version, at, finalised_at, finalised_by),
     )
     conn.execute(
         "INSERT INTO review_events(claim_key, at, reviewer, old_status, new_status, note, cited, "
-        "version) VALUES (?,?,?,?,?,?,?,?)",
-        (claim_key, at, reviewer, old_status, status, note, cited_json, version),
+        "version, subject, email, action) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (claim_key, at, reviewer, old_status, status, note, cited_json, version, subject, email,
+         action),
     )
+
+
+def versions(store: Store, claim_keys: Sequence[str]) -> dict[str, int]:
+    """The current version of each reviewed claim: what a live page polls (cheap)."""
+    keys = list(claim_keys)
+    if not keys:
+        return {}
+    with store.read() as conn:
+        return {k: v for k, v in conn.execute(
+            f"SELECT claim_key, version FROM reviews WHERE claim_key IN "
+            f"({', '.join('?' * len(keys))})", keys)}
 
 
 def events(store: Store, claim_key: str) -> list[EventRecord]:
