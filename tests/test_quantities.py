@@ -459,7 +459,7 @@ def test_100kb_inputs_are_fast(nlp_blank, text):
     started = time.process_time()  # CPU time: a busy CI machine does not fail the test
     claims = list(extract_quantities(doc))
     elapsed = time.process_time() - started
-    assert elapsed < 1.0, elapsed
+    assert elapsed < 3.0, elapsed  # a stall guard: a quadratic scan takes minutes
     assert all(c.text == text[c.start:c.end] for c in claims)
 
 
