@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..display.values import format_number
 from ..models import Claim
 from .wording import same_speaker
 
@@ -39,12 +40,6 @@ def shared_words(claim_text: str, passage: str) -> list[str]:
     return [w for w in query_terms(claim_text) if w in words]
 
 
-def number_text(value: float | None) -> str:
-    if value is None:
-        return ""
-    if abs(value) >= 100 or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def conversion(value: float | None, value_max: float | None, unit: str | None,
@@ -54,7 +49,7 @@ def conversion(value: float | None, value_max: float | None, unit: str | None,
     if si_value is None or value is None:
         return None
     def shown(low: float, high: float | None, u: str | None) -> str:
-        text = number_text(low) + (f"–{number_text(high)}" if high is not None else "")
+        text = format_number(low) + (f"–{format_number(high)}" if high is not None else "")
         return f"{u} {text}" if u == "Mach" else f"{text} {u}".strip()
     if unit == si_unit or not unit:
         return None

@@ -34,9 +34,9 @@ CREATE TABLE IF NOT EXISTS presence (
 CREATE INDEX IF NOT EXISTS presence_seen ON presence(seen_at);
 """
 
-SQLITE = """
+_USERS = """
 CREATE TABLE IF NOT EXISTS users (
-    id INTEGER PRIMARY KEY,
+    id {id_type} PRIMARY KEY,
     subject TEXT UNIQUE,
     email TEXT NOT NULL DEFAULT '',
     name TEXT NOT NULL DEFAULT '',
@@ -45,17 +45,7 @@ CREATE TABLE IF NOT EXISTS users (
     last_seen TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS users_email ON users(email) WHERE email <> '';
-""" + _COMMON
+"""  # the one dialect difference: how an id column counts
 
-POSTGRES = """
-CREATE TABLE IF NOT EXISTS users (
-    id BIGSERIAL PRIMARY KEY,
-    subject TEXT UNIQUE,
-    email TEXT NOT NULL DEFAULT '',
-    name TEXT NOT NULL DEFAULT '',
-    role TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    last_seen TEXT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS users_email ON users(email) WHERE email <> '';
-""" + _COMMON
+SQLITE = _USERS.format(id_type="INTEGER") + _COMMON
+POSTGRES = _USERS.format(id_type="BIGSERIAL") + _COMMON
