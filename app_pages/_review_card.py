@@ -9,6 +9,7 @@ import streamlit as st
 import workbench
 from app_pages import desk_panel
 from workbench import desk_views, display, evidence_views, keyboard
+from workbench.keyboard import Presses
 from workbench.review_card import ReviewCard, ReviewFields, cited_key, cited_labels
 
 ss = st.session_state
@@ -29,8 +30,12 @@ def fill(card: ReviewCard) -> None:
     ss[status], ss[note] = card.shown.status, card.shown.note
 
 
-def _save(card: ReviewCard, fields: ReviewFields | None) -> None:
-    """Save ``fields`` (or, with None, re-apply the refused change on top of theirs)."""
+def _save(card: ReviewCard, fields: ReviewFields | None, *, typed: bool = False) -> None:
+    """Save ``fields`` (or, with None, re-apply the refused change on top of theirs).
+    Unless the change was ``typed`` into the widgets, they get fresh keys (see
+    ``ReviewCard.generation``)."""
+    if not typed:
+        card.generation += 1
     claim, before = ss.claims_by_key[card.key], str(card.base.status)
     who = {"reviewer": ss.get("reviewer") or "", "article": ss.article,
            "identity": ss.desk.identity}
@@ -47,22 +52,37 @@ def _save(card: ReviewCard, fields: ReviewFields | None) -> None:
         ss.status_changed = True  # the claims table shows statuses: rerun the whole page
 
 
-def save(key: str) -> None:
-    """Save the card's widgets (every change is saved at once)."""
+def save(key: str, generation: int) -> None:
+    """Save the card's widgets (every change is saved at once). A change reported for
+    widgets not on the page any more (another claim's card, or keys the card has since
+    renewed) is the browser's stale copy, sent with a poll: it is not the reviewer's."""
     card = ss.cards[key]
+    if ss.get("card_drawn") != key or generation != card.generation:
+        return
     status, note, cited = card.widget_keys
-    _save(card, card.fields(ss.claims_by_key[key], ss[status], ss[note], ss[cited]))
+    _save(card, card.fields(ss.claims_by_key[key], ss[status], ss[note], ss[cited]),
+          typed=True)
 
 
-def set_status(key: str, status: str) -> None:
+def presses(key: str) -> Presses:
+    """The claim's card buttons' presses (each acts once: ``keyboard.Presses``)."""
+    return ss.setdefault("card_presses", {}).setdefault(key, Presses())
+
+
+def set_status(key: str, status: str, drawing: int) -> None:
     """A status key or button: the status changes, the note and citations stay."""
     card = ss.cards[key]
     shown = card.shown
-    _save(card, ReviewFields(status, ss.get(card.widget_keys[1], shown.note), shown.cited))
+    presses(key).once(drawing, ("status", status), lambda: _save(
+        card, ReviewFields(status, ss.get(card.widget_keys[1], shown.note), shown.cited)))
 
 
-def toggle_cite(key: str, index: int) -> None:
+def toggle_cite(key: str, index: int, drawing: int) -> None:
     """Cite evidence number ``index`` (1-based), or stop citing it."""
+    presses(key).once(drawing, ("cite", index), lambda: _toggle_cite(key, index))
+
+
+def _toggle_cite(key: str, index: int) -> None:
     card, claim = ss.cards[key], ss.claims_by_key[key]
     chosen = workbench.cite(claim.evidence[index - 1])
     shown = card.shown
@@ -73,8 +93,10 @@ def toggle_cite(key: str, index: int) -> None:
 
 
 def take_theirs(key: str) -> None:
-    ss.cards[key].take_theirs()
-    fill(ss.cards[key])
+    card = ss.cards[key]
+    card.take_theirs()
+    card.generation += 1  # fresh widgets (see ``ReviewCard.generation``)
+    fill(card)
 
 
 def reapply_mine(key: str) -> None:
@@ -83,6 +105,8 @@ def reapply_mine(key: str) -> None:
 
 @st.fragment
 def review_card(key: str) -> None:
+    desk_panel.hold_claim(key)
+    ss.card_drawn = key
     claim, article = ss.claims_by_key[key], ss.article
     card = card_of(key)
     stored = workbench.get_review(ss.store, key)
@@ -93,12 +117,13 @@ def review_card(key: str) -> None:
     elif card.widget_keys[0] not in ss:  # Streamlit forgot the widgets (another page)
         fill(card)
     ss[card.widget_keys[2]] = cited_labels(card.options(claim), card.shown.cited)
+    drawing = presses(key).drawing()
     claim_column, evidence_column = st.columns([2, 3], gap="large")
     with claim_column:
         claim_panel(claim, article)
-        review_controls(card, claim)
+        review_controls(card, claim, drawing)
     with evidence_column:
-        evidence_panel(card, claim)
+        evidence_panel(card, claim, drawing)
     if ss.pop("status_changed", False):
         st.rerun()  # after drawing the card, so the new status shows before the table's
 
@@ -119,18 +144,18 @@ def locked(card: ReviewCard) -> bool:
     return card.locked or not ss.desk.can(workbench.Role.reviewer)
 
 
-def status_buttons(card: ReviewCard) -> None:
+def status_buttons(card: ReviewCard, drawing: int) -> None:
     """One button per status, each with its key (Streamlit shows the key on the button)."""
     current = card.shown.status
     with st.container(horizontal=True, gap="small"):
         for status, shortcut in keyboard.STATUS_KEYS.items():
             st.button(str(status), key=f"set_{shortcut}_{card.key}", shortcut=shortcut,
-                      on_click=set_status, args=(card.key, str(status)),
+                      on_click=set_status, args=(card.key, str(status), drawing),
                       type="primary" if current == str(status) else "secondary",
                       disabled=locked(card))
 
 
-def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
+def review_controls(card: ReviewCard, claim: workbench.Claim, drawing: int) -> None:
     key, (status, note, cited) = card.key, card.widget_keys
     st.subheader("Your review")
     if card.conflict:
@@ -144,14 +169,14 @@ def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
     if card.refused:
         st.error(display.md_escape(card.refused))
     off = locked(card)
-    status_buttons(card)
+    status_buttons(card, drawing)
     st.selectbox("Status", [str(s) for s in workbench.Status], key=status,
-                 on_change=save, args=(key,), disabled=off)
-    st.text_area("Note", key=note, on_change=save, args=(key,), height=100,
+                 on_change=save, args=(key, card.generation), disabled=off)
+    st.text_area("Note", key=note, on_change=save, args=(key, card.generation), height=100,
                  placeholder="what you checked, whom you asked…", disabled=off)
     st.multiselect("Evidence cited", list(card.options(claim)), key=cited, on_change=save,
-                   args=(key,), placeholder="choose the sources that back your verdict",
-                   disabled=off)
+                   args=(key, card.generation), disabled=off,
+                   placeholder="choose the sources that back your verdict")
     desk_panel.decision(card)
     base = card.base
     if card.conflict:
@@ -168,7 +193,7 @@ def review_controls(card: ReviewCard, claim: workbench.Claim) -> None:
         st.caption(display.md_escape(desk_views.who_changed(events)))
 
 
-def evidence_panel(card: ReviewCard, claim: workbench.Claim) -> None:
+def evidence_panel(card: ReviewCard, claim: workbench.Claim, drawing: int) -> None:
     """The evidence, copies of one story folded under it; each item keeps its number in
     the claim's evidence (the cite key and the "Evidence cited" label say the same)."""
     st.subheader(f"Evidence ({display.evidence_summary(claim)})")
@@ -185,8 +210,8 @@ def evidence_panel(card: ReviewCard, claim: workbench.Claim) -> None:
             is_cited = cited_key(workbench.cite(evidence)) in cited
             button.button("Cited" if is_cited else "Cite", key=f"cite{index}_{card.key}",
                           shortcut=keyboard.cite_key(index), on_click=toggle_cite,
-                          args=(card.key, index), type="primary" if is_cited else "tertiary",
-                          disabled=locked(card))
+                          args=(card.key, index, drawing), disabled=locked(card),
+                          type="primary" if is_cited else "tertiary")
             st.markdown(display.evidence_passage(evidence))
             for line in display.evidence_findings(claim, evidence):
                 st.markdown(line)

@@ -31,12 +31,24 @@ def present_now(keys: list[str]) -> dict[str, list[str]]:
     return found
 
 
+def hold_claim(key: str) -> None:
+    """In a fragment's run (the poll, the card), keep the claim the page drew (``key``).
+
+    The browser sends its widget values with every request, and a request sent before it
+    drew the page's new claim (J, a row) carries the old pick back; only J/K, a row or
+    the claim box (which reruns the page) choose a claim, and those say so in
+    ``claim_chosen``."""
+    if ss.get("claim") != key and ss.get("claim_chosen") != ss.get("claim"):
+        ss.claim = key
+
+
 @st.fragment(run_every=desk_views.live_seconds())
 def live(key: str, keys: list[str]) -> None:
     """Every ``live_seconds``: touch this claim (every few seconds), read its version and who
     is on the claims shown; anything new reruns the page, which draws it."""
     if desk_views.live_seconds() is None:
         return
+    hold_claim(key)
     person, now = me(), time.time()
     if person and (ss.get("_touched_key") != key
                    or now - ss.get("_touched_at", 0.0) >= desk.HEARTBEAT_SECONDS):

@@ -62,7 +62,7 @@ def promote(key: str) -> None:
     except workbench.NotAllowed as exc:
         ss.promote_error = str(exc)
         return
-    ss.claim = ss._claim = key
+    ss.claim = ss._claim = ss.claim_chosen = key
 
 
 def pick_from_table() -> None:
@@ -71,14 +71,19 @@ def pick_from_table() -> None:
     keys = [ss.visible_claims[r] for r in rows if r < len(ss.visible_claims)]
     ss.selected_rows = keys
     if (keys and ss.claim not in keys) or len(keys) == 1:
-        ss.claim = keys[-1]
+        ss.claim = ss.claim_chosen = keys[-1]
 
 
-def step(offset: int) -> None:
-    """Next (+1) or previous (-1) claim of the list, stopping at either end."""
+def step(offset: int, drawing: int) -> None:
+    """Next (+1) or previous (-1) claim of the list, stopping at either end; the same
+    press dispatched again goes to the same claim (``keyboard.Presses``)."""
     visible = ss.visible_claims
-    at = visible.index(ss.claim) if ss.claim in visible else 0
-    ss.claim = visible[max(0, min(len(visible) - 1, at + offset))]
+
+    def target() -> str:
+        at = visible.index(ss.claim) if ss.claim in visible else 0
+        return visible[max(0, min(len(visible) - 1, at + offset))]
+
+    ss.claim = ss.claim_chosen = ss.claim_presses.once(drawing, offset, target)
     ss.selected_rows = [ss.claim]
 
 
@@ -246,16 +251,21 @@ claim_labels = display.unique_labels({c.key: display.claim_label(c, n)
 pick, back, forward, keys = st.columns([6, 1.4, 1.1, 1], vertical_alignment="bottom")
 claim_key = pick.selectbox("Claim", ss.visible_claims, key="claim",
                            format_func=claim_labels.get)
+drawing = ss.setdefault("claim_presses", keyboard.Presses()).drawing()
 back.button("Previous", key="previous_claim", shortcut=keyboard.PREVIOUS_CLAIM, on_click=step,
-            args=(-1,), width="stretch")
+            args=(-1, drawing), width="stretch")
 forward.button("Next", key="next_claim", shortcut=keyboard.NEXT_CLAIM, on_click=step,
-               args=(1,), width="stretch")
+               args=(1, drawing), width="stretch")
 with keys.popover("Keys", width="stretch"):
     st.markdown(keyboard.help_markdown())
 keep("claim")
+ss.claim_chosen = None  # drawn: from here a fragment's run keeps it (desk_panel.hold_claim)
 st.caption(f"{len(visible)} of {len(claims)} claims · select a row (several for one status), "
            "or pick the claim above")
-st.query_params.update(doc=str(doc_id), claim=claim_key)
+if (st.query_params.get("doc"), st.query_params.get("claim")) != (str(doc_id), claim_key):
+    # Only on a change: the backend's copy of the address can lag the filters the browser
+    # has just written there, and sending it on every run could drop them.
+    st.query_params.update(doc=str(doc_id), claim=claim_key)
 desk_panel.assign_panel(ss.visible_claims, claim_labels)
 review_card(claim_key)
 desk_panel.live(claim_key, ss.visible_claims)

@@ -9,7 +9,12 @@ refuses (through a component API Streamlit 1.67 marks deprecated).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TypeVar, cast
+
 from .models import Status
+
+T = TypeVar("T")
 
 STATUS_KEYS: dict[Status, str] = {
     Status.SUPPORTED: "S", Status.CONTRADICTED: "X", Status.MISQUOTED: "M",
@@ -34,3 +39,40 @@ def help_markdown() -> str:
              "", "Keys do nothing while you type in a field. "
              "Streamlit keeps `C` and `R` for itself, so *contradicted* is `X`."]
     return "\n".join(lines)
+
+
+class Presses:
+    """Each press of a drawn button acts once.
+
+    With the live poll on, Streamlit 1.67 can dispatch a button's callback a second time
+    when a poll pre-empts the run the press started (its replayed trigger), and the
+    second run can carry the browser's widget values from before the first. A repeat
+    of J would skip a claim (or, with the old claim carried back, undo the first), a
+    repeat of a status key after another key would put the old status back, and a
+    repeat of a cite key would uncite. Buttons carry the number of the drawing they
+    belong to (``drawing``); ``once`` acts the first time and hands a repeat the first
+    time's result, so the caller can restore it. A person pressing the same key twice
+    before the page is drawn again gets one action, which is what the page then shows.
+    """
+
+    KEPT = 8  # drawings remembered: a replay comes within a run or two
+
+    def __init__(self) -> None:
+        self.drawn = 0
+        self._done: dict[int, dict[Hashable, object]] = {}
+
+    def drawing(self) -> int:
+        """A new drawing of the buttons; its number goes in their callbacks' args."""
+        self.drawn += 1
+        self._done[self.drawn] = {}
+        for old in [d for d in self._done if d <= self.drawn - self.KEPT]:
+            del self._done[old]
+        return self.drawn
+
+    def once(self, drawing: int, action: Hashable, act: Callable[[], T]) -> T:
+        """``act()`` the first time ``action`` comes from ``drawing``; its result again
+        (without acting) for a repeat."""
+        done = self._done.setdefault(drawing, {})
+        if action not in done:
+            done[action] = act()
+        return cast("T", done[action])

@@ -83,9 +83,11 @@ def cited_labels(options: dict[str, dict], cited: Sequence[dict]) -> list[str]:
 class ReviewCard:
     """One claim's card. ``base`` is the stored review the reviewer's edits start from;
     ``conflict`` is set while a refused save waits for the reviewer's choice; ``refused``
-    says why the last save was refused (locked, no role). ``generation`` moves on when a
-    colleague's version is brought in: the widgets get fresh keys, so a rerun that
-    carries the browser's previous values cannot save them over theirs."""
+    says why the last save was refused (locked, no role). ``generation`` moves on when
+    the widgets' values are changed from here rather than typed (a colleague's version
+    brought in, a status or cite key, a merge): the widgets get fresh keys, so a rerun
+    that carries the browser's previous values (the live poll sends one at any moment)
+    is for widgets that no longer exist and cannot save them back."""
 
     key: str
     base: Review
@@ -139,7 +141,7 @@ class ReviewCard:
         """Save ``fields`` on top of ``base``. True when saved (or nothing changed: no new
         version); False when someone saved first (then ``conflict`` holds both sides and
         nothing was overwritten) or the save was refused (``refused`` says why)."""
-        if self.conflict is None and self.base.version and fields == ReviewFields.of(self.base):
+        if self.conflict is None and fields == ReviewFields.of(self.base):
             return True
         try:
             saved = save_review(store, claim, status=fields.status, note=fields.note,
