@@ -8,7 +8,8 @@ import streamlit as st
 
 import workbench
 from app_pages import desk_panel
-from workbench import desk_views, display, evidence_views, keyboard
+from workbench import desk_views, display, keyboard
+from workbench.display import evidence as evidence_views
 from workbench.keyboard import Presses
 from workbench.review_card import ReviewCard, ReviewFields, cited_key, cited_labels
 

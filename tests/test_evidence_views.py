@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.evidence_views import (
+from workbench.display.evidence import (
     confirmations_line,
     copies_line,
     first_seen_line,
@@ -81,7 +81,7 @@ def test_self_conflict_line_names_the_source_and_escapes_it():
 
 
 def test_timeline_chart_has_a_dot_per_dated_source_and_counts_the_undated():
-    from workbench.evidence_views import timeline_chart
+    from workbench.display.evidence import timeline_chart
 
     items = [ev("Wire", 1, "2026-03-14T10:00:00+00:00"), ev("Gazette", 1),
              ev("Flash", 2, "2026-03-15", relation=Relation.CONFLICTS),

@@ -4,7 +4,7 @@ that the matcher fills it for quotes and numbers on both backends."""
 import pytest
 
 from tests.helpers import number, quote, store_doc
-from workbench.evidence_views import why_text
+from workbench.display.evidence import why_text
 from workbench.match import check_document
 from workbench.match.explain import conversion, shared_words, speaker_comparison
 from workbench.models import Claim, ClaimKind, Document, Relation

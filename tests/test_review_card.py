@@ -205,6 +205,13 @@ def test_a_save_that_changes_nothing_makes_no_version(desk):
     assert get_review(store, claim.key).version == 1 and len(history(store, claim.key)) == 1
 
 
+def test_an_unreviewed_claim_saved_as_it_is_gets_no_version(desk):
+    # A poll echoing the widgets of a card just left once wrote "unreviewed" version 1s.
+    store, claim, ann, _ = desk
+    assert ann.save(store, claim, ReviewFields("unreviewed", ""), reviewer="Ann")
+    assert get_review(store, claim.key).version == 0 and history(store, claim.key) == []
+
+
 def test_the_card_saves_as_the_signed_in_person_and_refuses_without_a_role(desk):
     store, claim, ann, ben = desk
     signed_in(store)

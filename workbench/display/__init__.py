@@ -5,6 +5,7 @@
     labels.py     one-line labels for selectboxes and counts
     tables.py     the DataFrames the pages show
     panels.py     the review card's Markdown (claim details, evidence, conflict warning)
+    evidence.py   the card's copies, confirmations, first appearance, timeline, why
 
 Nothing here imports Streamlit, touches a database or decides a verdict.
 """

@@ -1,7 +1,7 @@
 """What the review card shows of syndication and provenance (issue 13), as escaped
 Markdown: copies folded under their origin, independent confirmations, first seen.
 
-Pure functions like ``views``; kept apart from it so the two can move separately."""
+Pure functions, like the rest of ``display``."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .display import md_escape
-from .models import Claim, Evidence
-from .provenance import date_key, shown_date, timeline
-from .reports.timeline import COLOURS as TIMELINE_COLOURS
-from .timescope import label as span_label
-from .timescope import stale_line
+from ..models import Claim, Evidence
+from ..provenance import date_key, shown_date, timeline
+from ..reports.timeline import COLOURS as TIMELINE_COLOURS
+from ..timescope import label as span_label
+from ..timescope import stale_line
+from .markdown import md_escape
 
 
 @dataclass(slots=True)
