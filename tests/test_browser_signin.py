@@ -64,7 +64,7 @@ def browser():
 
 def status_box(page):
     """The card's status box: the newest one, when a redraw still shows the one it replaces."""
-    return page.locator("[class*='st-key-status_']").last
+    return page.locator("[class*='st-key-status_']").filter(visible=True).last
 
 
 def press(page, label: str) -> None:
