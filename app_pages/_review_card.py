@@ -10,7 +10,6 @@ import workbench
 from app_pages import desk_panel
 from workbench import desk_views, display, keyboard
 from workbench.display import evidence as evidence_views
-from workbench.keyboard import Presses
 from workbench.review_card import ReviewCard, ReviewFields, cited_key, cited_labels
 
 ss = st.session_state
@@ -32,15 +31,12 @@ def fill(card: ReviewCard) -> None:
 
 
 def _save(card: ReviewCard, fields: ReviewFields | None, *, typed: bool = False) -> None:
-    """Save ``fields`` (or, with None, re-apply the refused change on top of theirs).
-    Unless the change was ``typed`` into the widgets, they get fresh keys (see
-    ``ReviewCard.generation``)."""
-    if not typed:
-        card.generation += 1
+    """Save ``fields`` (or, with None, re-apply the refused change on top of theirs);
+    ``typed`` when they come from the widgets themselves (``ReviewCard.save``)."""
     claim, before = ss.claims_by_key[card.key], str(card.base.status)
     who = {"reviewer": ss.get("reviewer") or "", "article": ss.article,
            "identity": ss.desk.identity}
-    saved = (card.save(ss.store, claim, fields, **who) if fields is not None
+    saved = (card.save(ss.store, claim, fields, typed=typed, **who) if fields is not None
              else card.reapply_mine(ss.store, claim, **who))
     if not saved:
         if card.refused:  # locked or no role: the widgets go back to what is stored
@@ -65,22 +61,17 @@ def save(key: str, generation: int) -> None:
           typed=True)
 
 
-def presses(key: str) -> Presses:
-    """The claim's card buttons' presses (each acts once: ``keyboard.Presses``)."""
-    return ss.setdefault("card_presses", {}).setdefault(key, Presses())
-
-
 def set_status(key: str, status: str, drawing: int) -> None:
     """A status key or button: the status changes, the note and citations stay."""
     card = ss.cards[key]
     shown = card.shown
-    presses(key).once(drawing, ("status", status), lambda: _save(
+    card.presses.once(drawing, ("status", status), lambda: _save(
         card, ReviewFields(status, ss.get(card.widget_keys[1], shown.note), shown.cited)))
 
 
 def toggle_cite(key: str, index: int, drawing: int) -> None:
     """Cite evidence number ``index`` (1-based), or stop citing it."""
-    presses(key).once(drawing, ("cite", index), lambda: _toggle_cite(key, index))
+    ss.cards[key].presses.once(drawing, ("cite", index), lambda: _toggle_cite(key, index))
 
 
 def _toggle_cite(key: str, index: int) -> None:
@@ -94,10 +85,8 @@ def _toggle_cite(key: str, index: int) -> None:
 
 
 def take_theirs(key: str) -> None:
-    card = ss.cards[key]
-    card.take_theirs()
-    card.generation += 1  # fresh widgets (see ``ReviewCard.generation``)
-    fill(card)
+    ss.cards[key].take_theirs()
+    fill(ss.cards[key])
 
 
 def reapply_mine(key: str) -> None:
@@ -118,7 +107,7 @@ def review_card(key: str) -> None:
     elif card.widget_keys[0] not in ss:  # Streamlit forgot the widgets (another page)
         fill(card)
     ss[card.widget_keys[2]] = cited_labels(card.options(claim), card.shown.cited)
-    drawing = presses(key).drawing()
+    drawing = card.presses.drawing()
     claim_column, evidence_column = st.columns([2, 3], gap="large")
     with claim_column:
         claim_panel(claim, article)

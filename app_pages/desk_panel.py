@@ -92,7 +92,6 @@ def _decide(key: str, final: bool) -> None:
         return
     else:
         card.decided(saved)
-    card.generation += 1  # fresh widgets: they are enabled or disabled with the lock
     status, note, _ = card.widget_keys
     ss[status], ss[note] = card.shown.status, card.shown.note
 

@@ -269,3 +269,20 @@ def test_bulk_status_respects_roles_and_locks(db_target):
     assert (result.saved, result.refused, result.locked) == ([second.key], [], [first.key])
     assert get_review(store, first.key).status == Status.MISLEADING
     assert get_review(store, second.key).reviewer == "Ray Reviewer"
+
+
+def test_values_set_from_the_card_give_fresh_keys_and_typed_ones_do_not(desk):
+    # A poll carries the browser's old values for the old keys: they must not come back.
+    store, claim, ann, ben = desk
+    typed = ann.widget_keys
+    assert ann.save(store, claim, ReviewFields("supported", "wire"), typed=True)
+    assert ann.widget_keys == typed  # the widgets already show what was typed
+    assert ann.save(store, claim, ReviewFields("contradicted", "wire"))  # a status key
+    keyed = ann.widget_keys
+    assert keyed != typed
+    assert not ben.save(store, claim, ReviewFields("misleading", ""), typed=True)
+    before = ben.widget_keys
+    ben.take_theirs()
+    assert ben.widget_keys != before and ben.shown.status == "contradicted"
+    ann.decided(get_review(store, claim.key))
+    assert ann.widget_keys != keyed

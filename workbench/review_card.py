@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .display.labels import evidence_label, relation_label
 from .errors import Locked, NotAllowed, StaleReview
 from .identity import Identity, Role, check
+from .keyboard import Presses
 from .models import Claim, Document, Evidence
 from .store import Store
 from .verdicts import Review, cite, claim_key, get_review, save_review
@@ -85,15 +86,18 @@ class ReviewCard:
     ``conflict`` is set while a refused save waits for the reviewer's choice; ``refused``
     says why the last save was refused (locked, no role). ``generation`` moves on when
     the widgets' values are changed from here rather than typed (a colleague's version
-    brought in, a status or cite key, a merge): the widgets get fresh keys, so a rerun
-    that carries the browser's previous values (the live poll sends one at any moment)
-    is for widgets that no longer exist and cannot save them back."""
+    brought in, a save from a status or cite key, take theirs, a merge, a finalise or
+    reopen): the widgets get fresh keys, so a rerun that carries the browser's previous
+    values (the live poll sends one at any moment) is for widgets that no longer exist
+    and cannot save them back. ``presses`` makes each of the card's key presses act once.
+    """
 
     key: str
     base: Review
     conflict: Conflict | None = None
     refused: str = ""
     generation: int = 0
+    presses: Presses = field(default_factory=Presses)
 
     @classmethod
     def load(cls, store: Store, key: str) -> ReviewCard:
@@ -137,10 +141,14 @@ class ReviewCard:
         return self.base.final
 
     def save(self, store: Store, claim: Claim, fields: ReviewFields, *, reviewer: str = "",
-             article: Document | None = None, identity: Identity | None = None) -> bool:
+             article: Document | None = None, identity: Identity | None = None,
+             typed: bool = False) -> bool:
         """Save ``fields`` on top of ``base``. True when saved (or nothing changed: no new
         version); False when someone saved first (then ``conflict`` holds both sides and
-        nothing was overwritten) or the save was refused (``refused`` says why)."""
+        nothing was overwritten) or the save was refused (``refused`` says why). Fields
+        not ``typed`` into the widgets give them fresh keys (``generation``)."""
+        if not typed:
+            self.generation += 1
         if self.conflict is None and fields == ReviewFields.of(self.base):
             return True
         try:
@@ -161,13 +169,16 @@ class ReviewCard:
         return True
 
     def decided(self, review: Review) -> None:
-        """A finalise or reopen went through: the card shows that version."""
+        """A finalise or reopen went through: the card shows that version, in fresh
+        widgets (enabled or disabled with the lock)."""
         self.base, self.conflict, self.refused = review, None, ""
+        self.generation += 1
 
     def take_theirs(self) -> None:
-        """Drop my refused change: the card shows their review."""
+        """Drop my refused change: the card shows their review (in fresh widgets)."""
         if self.conflict is not None:
             self.base, self.conflict = self.conflict.theirs, None
+            self.generation += 1
 
     def reapply_mine(self, store: Store, claim: Claim, *, reviewer: str = "",
                      article: Document | None = None, identity: Identity | None = None,
